@@ -1,0 +1,572 @@
+//! Validation building blocks over untyped JSON. Params are checked as `serde_json::Value`,
+//! not by deserializing into the typed structs, so that one call reports every problem at
+//! once (a wrong type in one field does not hide the others) and no input can panic.
+//!
+//! The vendor modules compose these; rules shared by several vendors (daily windows, break
+//! windows, date ranges, days of week, customer batches) live here once.
+
+use serde_json::{Map, Value};
+
+use crate::issue::{Issue, IssueCode, PathSeg, Severity};
+use crate::params;
+use crate::phone;
+use crate::time::{Date, DateTime, TimeOfDay};
+
+pub type Path = Vec<PathSeg>;
+
+/// `path` with one more step.
+pub fn at(path: &[PathSeg], seg: impl Into<PathSeg>) -> Path {
+    let mut p = path.to_vec();
+    p.push(seg.into());
+    p
+}
+
+/// Whether a field must be present.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Req {
+    Required,
+    Optional,
+    /// Required because of another field's value; the text names the condition.
+    RequiredWhen(&'static str),
+}
+
+/// An object being checked, and where it sits in the params.
+#[derive(Clone, Copy)]
+pub struct Obj<'v> {
+    pub map: &'v Map<String, Value>,
+    pub path: &'v [PathSeg],
+}
+
+impl<'v> Obj<'v> {
+    /// The member, or None when it is missing or null (vendors treat null as absent).
+    pub fn get(&self, key: &str) -> Option<&'v Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn path_of(&self, key: &str) -> Path {
+        at(self.path, key)
+    }
+}
+
+/// Collects issues. Every check returns the parsed value when it is usable, so later rules
+/// (e.g. "start before end") run only on values that passed their own checks.
+#[derive(Default)]
+pub struct Checker {
+    issues: Vec<Issue>,
+}
+
+impl Checker {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn into_issues(self) -> Vec<Issue> {
+        self.issues
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+
+    pub fn error(&mut self, code: IssueCode, path: Path, params: Map<String, Value>) {
+        self.issues.push(Issue::new(code, path, params, Severity::Error));
+    }
+
+    pub fn warning(&mut self, code: IssueCode, path: Path, params: Map<String, Value>) {
+        self.issues.push(Issue::new(code, path, params, Severity::Warning));
+    }
+
+    pub fn report(&mut self, severity: Severity, code: IssueCode, path: Path, params: Map<String, Value>) {
+        self.issues.push(Issue::new(code, path, params, severity));
+    }
+
+    /// `value` as an object, or an `invalid_type` issue at `path`.
+    pub fn root<'v>(&mut self, value: &'v Value, path: &'v [PathSeg]) -> Option<Obj<'v>> {
+        match value {
+            Value::Object(map) => Some(Obj { map, path }),
+            _ => {
+                self.error(IssueCode::InvalidType, path.to_vec(), params! {"expected": "object"});
+                None
+            }
+        }
+    }
+
+    fn present<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v Value> {
+        let v = o.get(key);
+        if v.is_none() {
+            match req {
+                Req::Required => self.error(IssueCode::Required, o.path_of(key), params! {}),
+                Req::RequiredWhen(when) => self.error(IssueCode::Required, o.path_of(key), params! {"when": when}),
+                Req::Optional => {}
+            }
+        }
+        v
+    }
+
+    fn wrong_type(&mut self, path: Path, expected: &str) {
+        self.error(IssueCode::InvalidType, path, params! {"expected": expected});
+    }
+
+    /// A string; an empty one counts as missing when the field is required.
+    pub fn str<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v str> {
+        match self.present(o, key, req)? {
+            Value::String(s) if s.trim().is_empty() && req != Req::Optional => {
+                let when = if let Req::RequiredWhen(w) = req { params! {"when": w} } else { params! {} };
+                self.error(IssueCode::Required, o.path_of(key), when);
+                None
+            }
+            Value::String(s) => Some(s),
+            _ => {
+                self.wrong_type(o.path_of(key), "string");
+                None
+            }
+        }
+    }
+
+    /// A string of at most `max` characters (Unicode scalar values).
+    pub fn str_max<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req, max: usize) -> Option<&'v str> {
+        let s = self.str(o, key, req)?;
+        if s.chars().count() > max {
+            self.error(IssueCode::TooBig, o.path_of(key), params! {"maximum": max, "type": "string"});
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A whole number within `[min, max]` where given.
+    pub fn int(&mut self, o: &Obj, key: &str, req: Req, min: Option<i64>, max: Option<i64>) -> Option<i64> {
+        let v = self.present(o, key, req)?;
+        let path = o.path_of(key);
+        self.int_value(v, path, min, max)
+    }
+
+    pub fn int_value(&mut self, v: &Value, path: Path, min: Option<i64>, max: Option<i64>) -> Option<i64> {
+        let Some(n) = v.as_i64() else {
+            self.wrong_type(path, "integer");
+            return None;
+        };
+        if let Some(min) = min.filter(|m| n < *m) {
+            self.error(IssueCode::TooSmall, path, params! {"minimum": min, "type": "number"});
+            return None;
+        }
+        if let Some(max) = max.filter(|m| n > *m) {
+            self.error(IssueCode::TooBig, path, params! {"maximum": max, "type": "number"});
+            return None;
+        }
+        Some(n)
+    }
+
+    /// A vendor id: a positive whole number, or the same as a string of digits (the vendor
+    /// pages send both, e.g. Tanyi's delete example `"robotCallJobId": "1"`).
+    pub fn id(&mut self, o: &Obj, key: &str, req: Req) -> Option<i64> {
+        let v = self.present(o, key, req)?;
+        self.id_value(v, o.path_of(key))
+    }
+
+    pub fn id_value(&mut self, v: &Value, path: Path) -> Option<i64> {
+        let n = match v {
+            Value::String(s) if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<i64>().ok(),
+            Value::Number(_) => v.as_i64(),
+            _ => None,
+        };
+        match n {
+            Some(n) if n > 0 => Some(n),
+            Some(_) => {
+                self.error(IssueCode::TooSmall, path, params! {"minimum": 1, "type": "number"});
+                None
+            }
+            None => {
+                self.wrong_type(path, "id");
+                None
+            }
+        }
+    }
+
+    /// A non-empty string id (UUIDs and the like).
+    pub fn str_id<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v str> {
+        self.str(o, key, req)
+    }
+
+    pub fn bool(&mut self, o: &Obj, key: &str, req: Req) -> Option<bool> {
+        match self.present(o, key, req)? {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(o.path_of(key), "boolean");
+                None
+            }
+        }
+    }
+
+    /// A string that must be one of `options`.
+    pub fn enum_str<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req, options: &[&str]) -> Option<&'v str> {
+        let s = self.str(o, key, req)?;
+        self.enum_value(s, o.path_of(key), options)
+    }
+
+    pub fn enum_value<'a>(&mut self, s: &'a str, path: Path, options: &[&str]) -> Option<&'a str> {
+        if options.contains(&s) {
+            Some(s)
+        } else {
+            self.error(IssueCode::InvalidEnum, path, params! {"options": options});
+            None
+        }
+    }
+
+    /// A whole number that must be one of `options`.
+    pub fn enum_int(&mut self, o: &Obj, key: &str, req: Req, options: &[i64]) -> Option<i64> {
+        let n = self.int(o, key, req, None, None)?;
+        if options.contains(&n) {
+            Some(n)
+        } else {
+            self.error(IssueCode::InvalidEnum, o.path_of(key), params! {"options": options});
+            None
+        }
+    }
+
+    /// An array with `min..=max` items where given.
+    pub fn array<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req, min: Option<usize>, max: Option<usize>) -> Option<&'v [Value]> {
+        let v = self.present(o, key, req)?;
+        let Value::Array(items) = v else {
+            self.wrong_type(o.path_of(key), "array");
+            return None;
+        };
+        if let Some(min) = min.filter(|m| items.len() < *m) {
+            self.error(IssueCode::TooSmall, o.path_of(key), params! {"minimum": min, "type": "array"});
+        }
+        if let Some(max) = max.filter(|m| items.len() > *m) {
+            self.error(IssueCode::TooBig, o.path_of(key), params! {"maximum": max, "type": "array"});
+        }
+        Some(items)
+    }
+
+    /// A nested object.
+    pub fn object<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v Map<String, Value>> {
+        match self.present(o, key, req)? {
+            Value::Object(m) => Some(m),
+            _ => {
+                self.wrong_type(o.path_of(key), "object");
+                None
+            }
+        }
+    }
+
+    /// An object of string values (customer `properties`). `strict` allows only strings, as
+    /// Tanyi's `Map<String,String>` says; otherwise numbers and booleans pass too.
+    pub fn properties(&mut self, o: &Obj, key: &str, strict: bool) {
+        let Some(map) = self.object(o, key, Req::Optional) else { return };
+        let base = o.path_of(key);
+        for (k, v) in map {
+            let ok = matches!(v, Value::String(_)) || (!strict && matches!(v, Value::Number(_) | Value::Bool(_)));
+            if !ok {
+                self.wrong_type(at(&base, k.as_str()), "string");
+            }
+        }
+    }
+
+    /// `HH:mm`.
+    pub fn time(&mut self, o: &Obj, key: &str, req: Req) -> Option<TimeOfDay> {
+        let s = self.str(o, key, req)?;
+        let t = TimeOfDay::parse(s);
+        if t.is_none() {
+            self.error(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "HH:mm"});
+        }
+        t
+    }
+
+    /// `yyyy-MM-dd`.
+    pub fn date(&mut self, o: &Obj, key: &str, req: Req) -> Option<Date> {
+        let s = self.str(o, key, req)?;
+        let d = Date::parse(s);
+        if d.is_none() {
+            self.error(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "yyyy-MM-dd"});
+        }
+        d
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss`.
+    pub fn datetime(&mut self, o: &Obj, key: &str, req: Req) -> Option<DateTime> {
+        let s = self.str(o, key, req)?;
+        let d = DateTime::parse(s);
+        if d.is_none() {
+            self.error(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "yyyy-MM-dd HH:mm:ss"});
+        }
+        d
+    }
+
+    /// `yyyy-MM-dd` or `yyyy-MM-dd HH:mm:ss` (a date counts as its midnight), for fields whose
+    /// vendor page shows both forms.
+    pub fn date_or_datetime(&mut self, o: &Obj, key: &str, req: Req) -> Option<DateTime> {
+        let s = self.str(o, key, req)?;
+        let d = DateTime::parse(s).or_else(|| Date::parse(s).map(|d| DateTime(d.0 * 86_400)));
+        if d.is_none() {
+            self.error(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "yyyy-MM-dd [HH:mm:ss]"});
+        }
+        d
+    }
+
+    /// Warns about keys the vendor does not document: most often a typo that the vendor
+    /// would silently ignore.
+    pub fn unknown_keys(&mut self, o: &Obj, known: &[&str]) {
+        for k in o.map.keys() {
+            if !known.contains(&k.as_str()) {
+                self.warning(IssueCode::UnrecognizedKey, o.path_of(k), params! {});
+            }
+        }
+    }
+
+    /// A daily dialling window. `allowed` is the vendor's permitted range, reported with
+    /// `severity` (a warning where the vendor's enforcement is unverified). Returns the
+    /// window when both ends parse and the start is before the end.
+    pub fn daily_window(
+        &mut self,
+        o: &Obj,
+        (start_key, end_key): (&str, &str),
+        req: Req,
+        allowed: Option<(TimeOfDay, TimeOfDay)>,
+        severity: Severity,
+    ) -> Option<(TimeOfDay, TimeOfDay)> {
+        let start = self.time(o, start_key, req);
+        let end = self.time(o, end_key, req);
+        if let Some((min, max)) = allowed {
+            let range = params! {"min": min.to_string(), "max": max.to_string()};
+            for (key, t) in [(start_key, start), (end_key, end)] {
+                if t.is_some_and(|t| t < min || t > max) {
+                    self.report(severity, IssueCode::OutsideAllowedHours, o.path_of(key), range.clone());
+                }
+            }
+        }
+        let (start, end) = (start?, end?);
+        if start >= end {
+            self.error(IssueCode::RangeInverted, o.path_of(end_key), params! {"start": start_key, "end": end_key});
+            return None;
+        }
+        Some((start, end))
+    }
+
+    /// A list of `{startKey, endKey}` break windows (`HH:mm`), each inside `daily` when
+    /// known, start before end, and not overlapping each other.
+    pub fn break_windows(&mut self, o: &Obj, key: &str, max: Option<usize>, (start_key, end_key): (&str, &str), daily: Option<(TimeOfDay, TimeOfDay)>) {
+        let Some(items) = self.array(o, key, Req::Optional, None, max) else { return };
+        let base = o.path_of(key);
+        let mut ok: Vec<(usize, TimeOfDay, TimeOfDay)> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = at(&base, i);
+            let Some(w) = self.root(item, &path) else { continue };
+            let Some(win) = self.daily_window(&w, (start_key, end_key), Req::Required, None, Severity::Error) else { continue };
+            if let Some((ds, de)) = daily {
+                if win.0 < ds || win.1 > de {
+                    self.error(IssueCode::OutsideDailyWindow, path.clone(), params! {"start": ds.to_string(), "end": de.to_string()});
+                }
+            }
+            if let Some((j, _, _)) = ok.iter().find(|(_, s, e)| win.0 < *e && *s < win.1) {
+                self.error(IssueCode::OverlappingWindows, path.clone(), params! {"other": j});
+            }
+            ok.push((i, win.0, win.1));
+        }
+    }
+
+    /// A list of `{startKey, endKey}` date ranges (`yyyy-MM-dd`), start on or before end.
+    pub fn date_ranges(&mut self, o: &Obj, key: &str, max: Option<usize>, (start_key, end_key): (&str, &str)) {
+        let Some(items) = self.array(o, key, Req::Optional, None, max) else { return };
+        let base = o.path_of(key);
+        for (i, item) in items.iter().enumerate() {
+            let path = at(&base, i);
+            let Some(r) = self.root(item, &path) else { continue };
+            let (s, e) = (self.date(&r, start_key, Req::Required), self.date(&r, end_key, Req::Required));
+            if let (Some(s), Some(e)) = (s, e) {
+                if s > e {
+                    self.error(IssueCode::RangeInverted, r.path_of(end_key), params! {"start": start_key, "end": end_key});
+                }
+            }
+        }
+    }
+
+    /// A list of distinct strings from `options` (days of week, redial conditions, …).
+    pub fn enum_set(&mut self, o: &Obj, key: &str, req: Req, options: &[&str], min: Option<usize>) {
+        let Some(items) = self.array(o, key, req, min, None) else { return };
+        let base = o.path_of(key);
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            let Some(s) = v.as_str() else {
+                self.wrong_type(at(&base, i), "string");
+                continue;
+            };
+            if self.enum_value(s, at(&base, i), options).is_none() {
+                continue;
+            }
+            match seen.iter().find(|(x, _)| *x == s) {
+                Some((_, first)) => self.error(IssueCode::DuplicateValue, at(&base, i), params! {"firstIndex": first, "index": i}),
+                None => seen.push((s, i)),
+            }
+        }
+    }
+
+    /// A customer batch: an array of 1..=`max` objects, each with a phone under `phone_key`
+    /// (plausible unless `any_phone`, at most `phone_max` chars), no phone twice (reported on
+    /// the later row with the first row's index). `row` checks each row's other fields.
+    pub fn customers(
+        &mut self,
+        o: &Obj,
+        key: &str,
+        rules: &CustomerRules,
+        mut row: impl FnMut(&mut Checker, &Obj),
+    ) {
+        let Some(items) = self.array(o, key, Req::Required, Some(1), rules.max) else { return };
+        let base = o.path_of(key);
+        let mut first_seen: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = at(&base, i);
+            let Some(c) = self.root(item, &path) else { continue };
+            if let Some(p) = self.phone(&c, rules.phone_key, rules) {
+                match first_seen.entry(phone::normalize(p)) {
+                    std::collections::hash_map::Entry::Occupied(first) => {
+                        let first = *first.get();
+                        self.error(IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});
+                    }
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(i);
+                    }
+                }
+            }
+            row(self, &c);
+        }
+    }
+
+    /// One customer's phone, per `rules`.
+    pub fn phone<'v>(&mut self, o: &Obj<'v>, key: &str, rules: &CustomerRules) -> Option<&'v str> {
+        let p = self.str(o, key, Req::Required)?;
+        if let Some(max) = rules.phone_max.filter(|m| p.chars().count() > *m) {
+            self.error(IssueCode::TooBig, o.path_of(key), params! {"maximum": max, "type": "string"});
+            return None;
+        }
+        if !rules.any_phone && !phone::is_plausible(p) {
+            self.error(IssueCode::InvalidPhone, o.path_of(key), params! {});
+            return None;
+        }
+        Some(p)
+    }
+}
+
+/// What a vendor allows in a customer batch.
+pub struct CustomerRules {
+    pub phone_key: &'static str,
+    /// Customers per call.
+    pub max: Option<usize>,
+    /// Longest phone string (Itniotech: 32).
+    pub phone_max: Option<usize>,
+    /// True where the vendor accepts opaque ids in place of numbers (Itniotech's encrypted ids).
+    pub any_phone: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(v: Value, f: impl FnOnce(&mut Checker, &Obj)) -> Vec<(String, IssueCode, Severity)> {
+        let mut c = Checker::new();
+        let root: Path = vec![];
+        if let Some(o) = c.root(&v, &root) {
+            f(&mut c, &o);
+        }
+        c.into_issues().into_iter().map(|i| (i.path_string(), i.code, i.severity)).collect()
+    }
+
+    #[test]
+    fn required_type_and_empty() {
+        let got = run(json!({"a": 1, "b": "", "c": null}), |c, o| {
+            c.str(o, "a", Req::Required);
+            c.str(o, "b", Req::Required);
+            c.str(o, "c", Req::Required);
+            c.str(o, "d", Req::Optional);
+        });
+        assert_eq!(got, vec![
+            ("a".into(), IssueCode::InvalidType, Severity::Error),
+            ("b".into(), IssueCode::Required, Severity::Error),
+            ("c".into(), IssueCode::Required, Severity::Error),
+        ]);
+        assert_eq!(run(json!([]), |_, _| {}), vec![(String::new(), IssueCode::InvalidType, Severity::Error)]);
+    }
+
+    #[test]
+    fn ids_accept_numbers_and_digit_strings() {
+        let got = run(json!({"a": 1, "b": "1", "c": 0, "d": "x", "e": 1.5, "f": "99999999999999999999"}), |c, o| {
+            for k in ["a", "b", "c", "d", "e", "f"] {
+                c.id(o, k, Req::Required);
+            }
+        });
+        let codes: Vec<_> = got.iter().map(|(p, c, _)| (p.as_str(), *c)).collect();
+        assert_eq!(codes, vec![("c", IssueCode::TooSmall), ("d", IssueCode::InvalidType), ("e", IssueCode::InvalidType), ("f", IssueCode::InvalidType)]);
+    }
+
+    #[test]
+    fn daily_window_rules() {
+        let w = (TimeOfDay::hm(9, 0), TimeOfDay::hm(20, 0));
+        let got = run(json!({"s": "08:00", "e": "21:00"}), |c, o| {
+            c.daily_window(o, ("s", "e"), Req::Required, Some(w), Severity::Error);
+        });
+        assert_eq!(got, vec![("s".into(), IssueCode::OutsideAllowedHours, Severity::Error), ("e".into(), IssueCode::OutsideAllowedHours, Severity::Error)]);
+        let got = run(json!({"s": "12:00", "e": "10:00"}), |c, o| {
+            c.daily_window(o, ("s", "e"), Req::Required, Some(w), Severity::Warning);
+        });
+        assert_eq!(got, vec![("e".into(), IssueCode::RangeInverted, Severity::Error)]);
+        assert!(run(json!({"s": "09:00", "e": "20:00"}), |c, o| {
+            assert!(c.daily_window(o, ("s", "e"), Req::Required, Some(w), Severity::Error).is_some());
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn break_windows_inside_and_apart() {
+        let daily = Some((TimeOfDay::hm(9, 0), TimeOfDay::hm(20, 0)));
+        let v = json!({"l": [
+            {"startTime": "12:00", "endTime": "13:00"},
+            {"startTime": "12:30", "endTime": "14:00"},
+            {"startTime": "08:00", "endTime": "08:30"},
+            {"startTime": "15:00", "endTime": "14:00"}
+        ]});
+        let got = run(v, |c, o| c.break_windows(o, "l", Some(3), ("startTime", "endTime"), daily));
+        assert_eq!(got, vec![
+            ("l".into(), IssueCode::TooBig, Severity::Error),
+            ("l[1]".into(), IssueCode::OverlappingWindows, Severity::Error),
+            ("l[2]".into(), IssueCode::OutsideDailyWindow, Severity::Error),
+            ("l[3].endTime".into(), IssueCode::RangeInverted, Severity::Error),
+        ]);
+        let ok = json!({"l": [{"startTime": "12:00", "endTime": "13:00"}, {"startTime": "13:00", "endTime": "14:00"}]});
+        assert!(run(ok, |c, o| c.break_windows(o, "l", Some(3), ("startTime", "endTime"), daily)).is_empty());
+    }
+
+    #[test]
+    fn date_ranges_and_enum_sets() {
+        let v = json!({"r": [{"startDate": "2022-02-05", "endDate": "2022-02-05"}, {"startDate": "2022-02-08", "endDate": "2022-02-07"}, {"startDate": "2022-2-8", "endDate": "2022-02-09"}],
+                       "d": ["MONDAY", "MONDAY", "FUNDAY", 3]});
+        let got = run(v, |c, o| {
+            c.date_ranges(o, "r", Some(3), ("startDate", "endDate"));
+            c.enum_set(o, "d", Req::Optional, &["MONDAY", "TUESDAY"], None);
+        });
+        assert_eq!(got, vec![
+            ("r[1].endDate".into(), IssueCode::RangeInverted, Severity::Error),
+            ("r[2].startDate".into(), IssueCode::InvalidFormat, Severity::Error),
+            ("d[1]".into(), IssueCode::DuplicateValue, Severity::Error),
+            ("d[2]".into(), IssueCode::InvalidEnum, Severity::Error),
+            ("d[3]".into(), IssueCode::InvalidType, Severity::Error),
+        ]);
+    }
+
+    #[test]
+    fn customer_batches() {
+        let rules = CustomerRules { phone_key: "phone", max: Some(3), phone_max: None, any_phone: false };
+        let v = json!({"c": [{"phone": "13800138000"}, {"phone": "abc"}, {"name": "x"}, {"phone": "138 0013 8000"}]});
+        let mut rows = 0;
+        let got = run(v, |c, o| c.customers(o, "c", &rules, |_, _| rows += 1));
+        assert_eq!(rows, 4);
+        assert_eq!(got, vec![
+            ("c".into(), IssueCode::TooBig, Severity::Error),
+            ("c[1].phone".into(), IssueCode::InvalidPhone, Severity::Error),
+            ("c[2].phone".into(), IssueCode::Required, Severity::Error),
+            ("c[3].phone".into(), IssueCode::DuplicateValue, Severity::Error),
+        ]);
+        let got = run(json!({"c": []}), |c, o| c.customers(o, "c", &rules, |_, _| {}));
+        assert_eq!(got, vec![("c".into(), IssueCode::TooSmall, Severity::Error)]);
+    }
+}

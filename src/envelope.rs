@@ -1,0 +1,98 @@
+//! Reading the vendors' reply envelopes. Shared by the vendor modules; never panics on any
+//! status or body.
+
+use serde_json::Value;
+
+use crate::error::{Error, VendorError};
+use crate::issue::Locale;
+use crate::vendors::Vendor;
+
+/// What a documented vendor code means: English, Chinese, and whether retrying can help.
+pub type CodeInfo = (&'static str, &'static str, bool);
+
+/// Statuses after which the same request may succeed later.
+pub fn status_retryable(status: u16) -> bool {
+    matches!(status, 408 | 425 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// The body as JSON, or a `ResponseError` that says why not (with a short, safe excerpt).
+pub fn json(vendor: Vendor, status: u16, body: &str) -> Result<Value, Error> {
+    serde_json::from_str(body).map_err(|e| {
+        let excerpt: String = body.chars().take(80).collect();
+        let what = if body.trim().is_empty() { "empty body".to_string() } else { format!("not JSON ({e}): {excerpt:?}") };
+        Error::ResponseError { vendor, status, message: what, retryable: status_retryable(status) }
+    })
+}
+
+pub fn not_object(vendor: Vendor, status: u16) -> Error {
+    Error::ResponseError {
+        vendor,
+        status,
+        message: "the reply is not the vendor's envelope object".into(),
+        retryable: status_retryable(status),
+    }
+}
+
+/// Builds the `VendorError` for a code, explained from the vendor's table when documented.
+pub fn vendor_error(
+    vendor: Vendor,
+    status: u16,
+    code: String,
+    vendor_message: String,
+    request_id: Option<String>,
+    info: Option<CodeInfo>,
+    locale: Locale,
+) -> Error {
+    let (explanation, retryable) = match info {
+        Some((en, zh, retry)) => ((if locale == Locale::ZhCn { zh } else { en }).to_string(), retry),
+        None => (String::new(), status_retryable(status)),
+    };
+    Error::VendorError(VendorError { vendor, code, vendor_message, explanation, request_id, status, retryable })
+}
+
+/// A JSON value as text: strings as they are, numbers as digits.
+pub fn text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
+/// The `ResultModel` envelope shared by Tanyi and BYRobot:
+/// `{code, data, resultMsg, requestId, errorStackTrace}`; `code` 200 is success.
+pub fn result_model(vendor: Vendor, status: u16, body: &str, explain: fn(i64) -> Option<CodeInfo>, locale: Locale) -> Result<Value, Error> {
+    let v = json(vendor, status, body)?;
+    let Some(obj) = v.as_object() else { return Err(not_object(vendor, status)) };
+    let code = match obj.get("code") {
+        Some(Value::Number(n)) => n.as_i64(),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    };
+    let Some(code) = code else { return Err(not_object(vendor, status)) };
+    if code == 200 {
+        return Ok(obj.get("data").cloned().unwrap_or(Value::Null));
+    }
+    Err(vendor_error(
+        vendor,
+        status,
+        code.to_string(),
+        text(obj.get("resultMsg")).unwrap_or_default(),
+        text(obj.get("requestId")),
+        explain(code),
+        locale,
+    ))
+}
+
+/// The codes Tanyi and BYRobot share (their docs' error tables).
+pub fn result_model_code(code: i64) -> Option<CodeInfo> {
+    Some(match code {
+        401 => ("The request data failed validation (校验数据错误)", "校验数据错误", false),
+        403 => ("Not permitted: check the key and the account's rights", "权限不足", false),
+        404 => ("Resource not found", "资源未找到", false),
+        408 => ("Clock skew: the request time differs from the vendor's by more than 3 minutes; fix the local clock", "时间错误：请求时间与服务器相差超过 3 分钟，请校准本机时钟", false),
+        412 => ("Invalid parameters", "参数错误", false),
+        500 => ("Unknown vendor error", "未知错误", true),
+        _ => return None,
+    })
+}

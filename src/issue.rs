@@ -1,0 +1,283 @@
+//! Validation issues, shaped like zod's (`{ code, path, message, params, severity }`), with one
+//! list of stable snake_case codes and their English and Chinese messages.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Every issue code waihu reports. The wire names are stable: forms key on them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueCode {
+    /// A required field is missing or null (`params.when` names the condition, if any).
+    Required,
+    /// The value has the wrong JSON type (`params.expected`).
+    InvalidType,
+    /// A key the vendor does not document (a likely typo). A warning.
+    UnrecognizedKey,
+    /// Not one of the documented values (`params.options`).
+    InvalidEnum,
+    /// A field the vendor fixes to one value has another (`params.expected`).
+    InvalidLiteral,
+    /// A string not in the documented format (`params.format`, e.g. `HH:mm`).
+    InvalidFormat,
+    /// Cannot be a dialable phone number.
+    InvalidPhone,
+    /// Below a minimum (`params.minimum`, `params.type`: number, array or string).
+    TooSmall,
+    /// Above a maximum (`params.maximum`, `params.type`).
+    TooBig,
+    /// A daily time outside the vendor's dialling hours (`params.min`, `params.max`).
+    OutsideAllowedHours,
+    /// A start that is not before its end (`params.start`, `params.end`: the two fields).
+    RangeInverted,
+    /// A break window not inside the daily window (`params.start`, `params.end`).
+    OutsideDailyWindow,
+    /// Two windows overlap (`params.other`: the index of the other one).
+    OverlappingWindows,
+    /// The same value twice (`params.firstIndex`: where it first appeared).
+    DuplicateValue,
+    /// An id that the vendor's create-options meta does not list (`params.list`).
+    UnknownReference,
+    /// More concurrency than the chosen line has left (`params.maximum`).
+    ExceedsCapacity,
+    /// An id that exists but may not be used (`params.reason`).
+    UnusableReference,
+}
+
+impl IssueCode {
+    pub const ALL: [IssueCode; 17] = [
+        IssueCode::Required,
+        IssueCode::InvalidType,
+        IssueCode::UnrecognizedKey,
+        IssueCode::InvalidEnum,
+        IssueCode::InvalidLiteral,
+        IssueCode::InvalidFormat,
+        IssueCode::InvalidPhone,
+        IssueCode::TooSmall,
+        IssueCode::TooBig,
+        IssueCode::OutsideAllowedHours,
+        IssueCode::RangeInverted,
+        IssueCode::OutsideDailyWindow,
+        IssueCode::OverlappingWindows,
+        IssueCode::DuplicateValue,
+        IssueCode::UnknownReference,
+        IssueCode::ExceedsCapacity,
+        IssueCode::UnusableReference,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueCode::Required => "required",
+            IssueCode::InvalidType => "invalid_type",
+            IssueCode::UnrecognizedKey => "unrecognized_key",
+            IssueCode::InvalidEnum => "invalid_enum",
+            IssueCode::InvalidLiteral => "invalid_literal",
+            IssueCode::InvalidFormat => "invalid_format",
+            IssueCode::InvalidPhone => "invalid_phone",
+            IssueCode::TooSmall => "too_small",
+            IssueCode::TooBig => "too_big",
+            IssueCode::OutsideAllowedHours => "outside_allowed_hours",
+            IssueCode::RangeInverted => "range_inverted",
+            IssueCode::OutsideDailyWindow => "outside_daily_window",
+            IssueCode::OverlappingWindows => "overlapping_windows",
+            IssueCode::DuplicateValue => "duplicate_value",
+            IssueCode::UnknownReference => "unknown_reference",
+            IssueCode::ExceedsCapacity => "exceeds_capacity",
+            IssueCode::UnusableReference => "unusable_reference",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Stops `buildRequest`.
+    Error,
+    /// Shown to the user; does not stop `buildRequest` (e.g. a documented rule whose
+    /// enforcement by the vendor is unverified).
+    Warning,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+/// One step of a path into the params: an object key or an array index (as in zod).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PathSeg {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for PathSeg {
+    fn from(s: &str) -> Self {
+        PathSeg::Key(s.to_string())
+    }
+}
+
+impl From<usize> for PathSeg {
+    fn from(i: usize) -> Self {
+        PathSeg::Index(i)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Issue {
+    pub code: IssueCode,
+    pub path: Vec<PathSeg>,
+    pub message: String,
+    pub params: Map<String, Value>,
+    pub severity: Severity,
+}
+
+impl Issue {
+    pub fn new(code: IssueCode, path: Vec<PathSeg>, params: Map<String, Value>, severity: Severity) -> Self {
+        Issue { code, path, message: String::new(), params, severity }
+    }
+
+    /// `a.b[2].c`, for messages and test assertions.
+    pub fn path_string(&self) -> String {
+        path_to_string(&self.path)
+    }
+
+    /// Fills `message` in the locale from the code and params.
+    pub fn localize(&mut self, locale: Locale) {
+        self.message = message(self.code, &self.params, locale);
+    }
+}
+
+pub fn path_to_string(path: &[PathSeg]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            PathSeg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            PathSeg::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+fn param(params: &Map<String, Value>, key: &str) -> String {
+    match params.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The message for a code, in a locale, with the params a form needs filled in.
+pub fn message(code: IssueCode, params: &Map<String, Value>, locale: Locale) -> String {
+    let p = |k: &str| param(params, k);
+    let zh = locale == Locale::ZhCn;
+    let kind = p("type");
+    match code {
+        IssueCode::Required => match (zh, params.contains_key("when")) {
+            (false, false) => "Required".into(),
+            (false, true) => format!("Required when {}", p("when")),
+            (true, false) => "必填".into(),
+            (true, true) => format!("当 {} 时必填", p("when")),
+        },
+        IssueCode::InvalidType if zh => format!("类型错误，应为 {}", p("expected")),
+        IssueCode::InvalidType => format!("Expected {}", p("expected")),
+        IssueCode::UnrecognizedKey if zh => "厂商文档中没有这个字段（是否拼写错误？）".into(),
+        IssueCode::UnrecognizedKey => "Not a field the vendor documents (a typo?)".into(),
+        IssueCode::InvalidEnum if zh => format!("取值无效，可选：{}", p("options")),
+        IssueCode::InvalidEnum => format!("Invalid value; expected one of: {}", p("options")),
+        IssueCode::InvalidLiteral if zh => format!("该字段只能为 {}", p("expected")),
+        IssueCode::InvalidLiteral => format!("Must be {}", p("expected")),
+        IssueCode::InvalidFormat if zh => format!("格式错误，应为 {}", p("format")),
+        IssueCode::InvalidFormat => format!("Invalid format; expected {}", p("format")),
+        IssueCode::InvalidPhone if zh => "不是有效的电话号码".into(),
+        IssueCode::InvalidPhone => "Not a valid phone number".into(),
+        IssueCode::TooSmall => match (zh, kind.as_str()) {
+            (false, "array") => format!("Must have at least {} item(s)", p("minimum")),
+            (false, "string") => format!("Must be at least {} character(s)", p("minimum")),
+            (false, _) => format!("Must be at least {}", p("minimum")),
+            (true, "array") => format!("至少需要 {} 项", p("minimum")),
+            (true, "string") => format!("至少需要 {} 个字符", p("minimum")),
+            (true, _) => format!("不能小于 {}", p("minimum")),
+        },
+        IssueCode::TooBig => match (zh, kind.as_str()) {
+            (false, "array") => format!("Must have at most {} item(s)", p("maximum")),
+            (false, "string") => format!("Must be at most {} character(s)", p("maximum")),
+            (false, _) => format!("Must be at most {}", p("maximum")),
+            (true, "array") => format!("最多 {} 项", p("maximum")),
+            (true, "string") => format!("最多 {} 个字符", p("maximum")),
+            (true, _) => format!("不能大于 {}", p("maximum")),
+        },
+        IssueCode::OutsideAllowedHours if zh => format!("拨打时间需在 {}-{} 之间", p("min"), p("max")),
+        IssueCode::OutsideAllowedHours => format!("Must be between {} and {}", p("min"), p("max")),
+        IssueCode::RangeInverted if zh => format!("{} 必须早于 {}", p("start"), p("end")),
+        IssueCode::RangeInverted => format!("{} must be before {}", p("start"), p("end")),
+        IssueCode::OutsideDailyWindow if zh => format!("需在每日拨打时段 {}-{} 之内", p("start"), p("end")),
+        IssueCode::OutsideDailyWindow => format!("Must lie within the daily window {}-{}", p("start"), p("end")),
+        IssueCode::OverlappingWindows if zh => format!("与第 {} 个时段重叠", p("other")),
+        IssueCode::OverlappingWindows => format!("Overlaps window {}", p("other")),
+        IssueCode::DuplicateValue if zh => format!("与第 {} 项重复", p("firstIndex")),
+        IssueCode::DuplicateValue => format!("Duplicate of item {}", p("firstIndex")),
+        IssueCode::UnknownReference if zh => format!("在 {} 中找不到该 ID", p("list")),
+        IssueCode::UnknownReference => format!("No such id in {}", p("list")),
+        IssueCode::ExceedsCapacity if zh => format!("超过线路剩余并发 {}", p("maximum")),
+        IssueCode::ExceedsCapacity => format!("Exceeds the line's remaining concurrency of {}", p("maximum")),
+        IssueCode::UnusableReference if zh => format!("不可使用：{}", p("reason")),
+        IssueCode::UnusableReference => format!("Cannot be used: {}", p("reason")),
+    }
+}
+
+/// `{k: v, …}` for issue params.
+#[macro_export]
+macro_rules! params {
+    () => { ::serde_json::Map::new() };
+    ($($k:literal : $v:expr),+ $(,)?) => {{
+        let mut m = ::serde_json::Map::new();
+        $( m.insert($k.to_string(), ::serde_json::json!($v)); )+
+        m
+    }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_both_messages_and_a_stable_name() {
+        for code in IssueCode::ALL {
+            let p = params! {"minimum": 1, "maximum": 2, "type": "array", "min": "09:00", "max": "20:00"};
+            assert!(!message(code, &p, Locale::En).is_empty());
+            assert!(!message(code, &p, Locale::ZhCn).is_empty());
+            assert_eq!(serde_json::to_value(code).unwrap(), Value::String(code.as_str().into()));
+        }
+    }
+
+    #[test]
+    fn messages_fill_params() {
+        let p = params! {"min": "09:00", "max": "20:00"};
+        assert_eq!(message(IssueCode::OutsideAllowedHours, &p, Locale::En), "Must be between 09:00 and 20:00");
+        assert_eq!(message(IssueCode::OutsideAllowedHours, &p, Locale::ZhCn), "拨打时间需在 09:00-20:00 之间");
+        let p = params! {"maximum": 100, "type": "array"};
+        assert_eq!(message(IssueCode::TooBig, &p, Locale::En), "Must have at most 100 item(s)");
+    }
+
+    #[test]
+    fn path_strings() {
+        let i = Issue::new(IssueCode::Required, vec!["customerPersons".into(), 3.into(), "phoneNumber".into()], Map::new(), Severity::Error);
+        assert_eq!(i.path_string(), "customerPersons[3].phoneNumber");
+        assert_eq!(serde_json::to_value(&i.path).unwrap(), serde_json::json!(["customerPersons", 3, "phoneNumber"]));
+    }
+}

@@ -1,0 +1,23 @@
+//! waihu: typed, validated, signed requests for AI outbound-call vendors.
+//!
+//! The crate is split by module (see ../shared/DESIGN.md):
+//! - the sans-IO core (`http`, `issue`, `check`, `time`, `phone`, `sign`, `error`, `vendors`,
+//!   `import`) turns typed params into an [`http::HttpRequest`] and a response body into data
+//!   or an [`error::Error`]; it never touches JS or the network and is tested natively;
+//! - `js` (wasm32 only) is the thin wasm-bindgen boundary and the fetch transport.
+
+pub mod check;
+pub mod envelope;
+pub mod error;
+pub mod http;
+pub mod issue;
+pub mod phone;
+pub mod sign;
+pub mod time;
+pub mod vendors;
+pub mod wire;
+
+pub use error::{Error, VendorError};
+pub use http::{HttpRequest, Method};
+pub use issue::{Issue, IssueCode, Locale, Severity};
+pub use vendors::{BuildOptions, Operation, ValidateOptions, Vendor};

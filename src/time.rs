@@ -1,0 +1,185 @@
+//! Times of day, dates and datetimes in the vendors' formats, and the HTTP date.
+//! All pure: the clock is always a value passed in (epoch milliseconds).
+
+use std::fmt;
+
+/// A time of day `HH:mm`, as minutes since midnight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TimeOfDay(pub u16);
+
+impl TimeOfDay {
+    pub const fn hm(h: u16, m: u16) -> Self {
+        TimeOfDay(h * 60 + m)
+    }
+
+    /// Parses exactly `HH:mm` (two digits each, 00:00–23:59).
+    pub fn parse(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        if b.len() != 5 || b[2] != b':' {
+            return None;
+        }
+        let h = two_digits(&b[0..2])?;
+        let m = two_digits(&b[3..5])?;
+        (h < 24 && m < 60).then(|| TimeOfDay::hm(h, m))
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+fn two_digits(b: &[u8]) -> Option<u16> {
+    digits(b).map(|v| v as u16)
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0')))
+}
+
+/// A calendar date `yyyy-MM-dd`, stored as days since 1970-01-01 so it compares and subtracts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub i64);
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let y = digits(&b[0..4])? as i64;
+        let m = digits(&b[5..7])?;
+        let d = digits(&b[8..10])?;
+        if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some(Date(days_from_civil(y, m, d)))
+    }
+}
+
+/// A local wall-clock datetime `yyyy-MM-dd HH:mm:ss`, as seconds since 1970-01-01 00:00:00
+/// of the same (unspecified) zone: good for ordering two datetimes of one vendor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateTime(pub i64);
+
+impl DateTime {
+    pub fn parse(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        if b.len() != 19 || b[10] != b' ' || b[13] != b':' || b[16] != b':' {
+            return None;
+        }
+        let date = Date::parse(s.get(0..10)?)?;
+        let h = digits(&b[11..13])? as i64;
+        let mi = digits(&b[14..16])? as i64;
+        let se = digits(&b[17..19])? as i64;
+        if h > 23 || mi > 59 || se > 59 {
+            return None;
+        }
+        Some(DateTime(date.0 * 86_400 + h * 3600 + mi * 60 + se))
+    }
+
+    pub fn date(self) -> Date {
+        Date(self.0.div_euclid(86_400))
+    }
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if is_leap(y) => 29,
+        _ => 28,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// (year, month, day) of days since 1970-01-01.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// RFC 1123 date in GMT with English names, e.g. `Thu, 13 Dec 2018 01:27:17 GMT`.
+/// Always UTC: BYRobot signs this string, and a local-time rendering would not verify.
+pub fn rfc1123(epoch_ms: i64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let secs = epoch_ms.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+        DAYS[days.rem_euclid(7) as usize],
+        d,
+        MONTHS[(m - 1) as usize],
+        y,
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times() {
+        assert_eq!(TimeOfDay::parse("09:00"), Some(TimeOfDay(540)));
+        assert_eq!(TimeOfDay::parse("23:59").map(|t| t.to_string()).as_deref(), Some("23:59"));
+        for bad in ["9:00", "24:00", "12:60", "12-00", "", "12:0a", "١٢:٠٠"] {
+            assert_eq!(TimeOfDay::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_and_datetimes() {
+        assert_eq!(Date::parse("1970-01-01"), Some(Date(0)));
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2022-13-01").is_none());
+        assert!(Date::parse("2022-1-01").is_none());
+        let a = DateTime::parse("2022-09-16 08:00:00").unwrap();
+        let b = DateTime::parse("2023-02-07 10:00:00").unwrap();
+        assert!(a < b);
+        assert_eq!(a.date(), Date::parse("2022-09-16").unwrap());
+        assert!(DateTime::parse("2022-09-16T08:00:00").is_none());
+        assert!(DateTime::parse("2022-09-16 24:00:00").is_none());
+    }
+
+    #[test]
+    fn rfc1123_is_gmt() {
+        // NOTES.md's BYRobot example datetime.
+        assert_eq!(rfc1123(1_544_664_437_000), "Thu, 13 Dec 2018 01:27:17 GMT");
+        // 23:30 UTC is already the next day in UTC+8: the GMT date must not move.
+        assert_eq!(rfc1123(1_704_065_400_000), "Sun, 31 Dec 2023 23:30:00 GMT");
+        assert_eq!(rfc1123(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(rfc1123(951_782_400_000), "Tue, 29 Feb 2000 00:00:00 GMT");
+    }
+}

@@ -1,0 +1,211 @@
+//! Tanyi's rules, from tanyi-job-api.md and NOTES.md §2. Where the page contradicts itself,
+//! the vendor's newer statement wins (NOTES.md "Contradictions" 1–5).
+
+use serde_json::Value;
+
+use crate::check::{Checker, CustomerRules, Obj, Path, Req};
+use crate::issue::{IssueCode, Severity};
+use crate::params;
+use crate::time::TimeOfDay;
+use crate::vendors::Operation;
+
+use super::IMPORT_LIMIT;
+
+/// Dialling hours: 不可以早于9点 / 不可以晚于20点 (the parameter table). The create example's
+/// `21:00` breaks the table's own rule, so it is an error here.
+pub const HOURS: (TimeOfDay, TimeOfDay) = (TimeOfDay::hm(9, 0), TimeOfDay::hm(20, 0));
+pub const MODES: &[&str] = &["AUTO", "MANUAL"];
+pub const PHONE_TYPES: &[&str] = &["MOBILE", "LANDLINE", "UNFIXED_CALL", "CALL_POLICY_GROUP"];
+pub const WECHAT_SEND_METHODS: &[&str] = &["SENDTOALL", "SENDTOONE", "SENDTONONE"];
+pub const INTENT_LEVELS: &[&str] = &["A", "B", "C", "D", "E", "F"];
+pub const REDIAL_CONDITIONS: &[&str] = &[
+    "CALL_LOSS", "NO_ANSWER", "BUSY", "REFUSED", "POWER_OFF", "OUT_OF_SERVICE", "CAN_NOT_CONNECT", "FROM_PHONE_ERROR", "SYSTEM_ERROR",
+];
+pub const JOB_STATUSES: &[&str] = &[
+    "NOT_STARTED", "IN_PROCESS", "COMPLETED", "RUNNABLE", "USER_PAUSE", "SYSTEM_SUSPENDED", "TERMINATE", "IN_QUEUE", "SYSTEM_HANG_UP",
+    "WAITING_FOR_REDIAL", "ACCOUNT_DISABLE", "MAINTAIN",
+];
+pub const RESULT_STATUSES: &[&str] = &[
+    "ANSWERED", "NO_ANSWER", "BUSY", "POWER_OFF", "OUT_OF_SERVICE", "REFUSED", "VACANT_NUMBER", "CAN_NOT_CONNECT", "FROM_PHONE_ERROR",
+    "SYSTEM_ERROR", "CALL_LOSS", "TRANSFER_ARTIFICIAL",
+];
+pub const TO_BE_CALLED_STATUSES: &[&str] = &["NOT_STARTED", "IN_PROCESS", "COMPLETED", "RETRY", "AUTO_RETRY", "IN_CACHE"];
+pub const BATCH_OPERATIONS: &[&str] = &["PAUSE", "START"];
+
+const JOB_KEYS: &[&str] = &[
+    "robotCallJobId", "name", "mode", "startTime", "dailyStartTime", "dailyEndTime", "inactiveTimeList", "dialogFlowId", "csStaffGroupId",
+    "alertUsers", "earlyWarningAlertUsers", "phoneType", "robotCount", "smsAlertLevel", "smsTemplateId", "wechatAlertLevel",
+    "wechatSendMethod", "description", "tenantId", "wechatAlertLevelCode", "smsAlertLevelCode", "wechatConditionAlertLevelCode",
+    "redialCondition", "redialInterval", "redialTimes",
+];
+
+pub fn validate(op: Operation, params: &Value, c: &mut Checker) {
+    let root: Path = Vec::new();
+    let Some(o) = c.root(params, &root) else { return };
+    use Operation::*;
+    match op {
+        CreateTask => task(c, &o, false),
+        UpdateTask => task(c, &o, true),
+        StartTask | PauseTask | StopTask | DeleteTask | GetTask | GetTaskStats | GetTaskVariables => {
+            c.id(&o, "robotCallJobId", Req::Required);
+            c.unknown_keys(&o, &["robotCallJobId"]);
+        }
+        SetConcurrency => {
+            c.id(&o, "robotCallJobId", Req::Required);
+            c.int(&o, "robotCount", Req::Required, Some(1), None);
+            c.unknown_keys(&o, &["robotCallJobId", "robotCount"]);
+        }
+        ImportCustomers => import(c, &o),
+        ListTasks => {
+            c.str(&o, "name", Req::Optional);
+            c.enum_str(&o, "status", Req::Optional, JOB_STATUSES);
+            page(c, &o, Some(100));
+            c.unknown_keys(&o, &["name", "status", "pageNum", "pageSize"]);
+        }
+        ListCalls => {
+            // The filter list is longer than NOTES.md gives ("…"), so unknown keys pass.
+            c.id(&o, "robotCallJobId", Req::Required);
+            c.enum_set(&o, "resultStatuses", Req::Optional, RESULT_STATUSES, None);
+            c.enum_set(&o, "intentLevels", Req::Optional, INTENT_LEVELS, None);
+            c.str(&o, "calledPhoneNumber", Req::Optional);
+            page(c, &o, Some(100));
+        }
+        GetCall => {
+            c.id(&o, "callRecordId", Req::Required);
+            c.unknown_keys(&o, &["callRecordId"]);
+        }
+        ListPendingCustomers => {
+            c.id(&o, "robotCallJobId", Req::Required);
+            c.str(&o, "calledPhoneNumber", Req::Optional);
+            c.enum_str(&o, "taskStatus", Req::Optional, TO_BE_CALLED_STATUSES);
+            page(c, &o, None);
+            c.unknown_keys(&o, &["robotCallJobId", "calledPhoneNumber", "taskStatus", "pageNum", "pageSize"]);
+        }
+        DeletePendingCustomer => {
+            c.id(&o, "robotCallTaskId", Req::Required);
+            c.unknown_keys(&o, &["robotCallTaskId"]);
+        }
+        DeleteCustomers => {
+            c.id(&o, "robotCallJobId", Req::Required);
+            ids(c, &o, "robotCallTaskIds", Req::Optional);
+            c.str(&o, "calledPhoneNumber", Req::Optional);
+            c.enum_str(&o, "taskStatus", Req::Optional, TO_BE_CALLED_STATUSES);
+            c.unknown_keys(&o, &["robotCallJobId", "robotCallTaskIds", "calledPhoneNumber", "taskStatus"]);
+        }
+        GetScriptInfo => {
+            c.id(&o, "dialogFlowId", Req::Required);
+            c.unknown_keys(&o, &["dialogFlowId"]);
+        }
+        BatchTaskAction => {
+            // NOTES.md gives only `operation` (PAUSE/START); the rest passes as sent.
+            c.enum_str(&o, "operation", Req::Required, BATCH_OPERATIONS);
+        }
+        GetAccount | ListCallerLines | ListScripts | ListPolicyGroups | ListPolicyGroupNames => c.unknown_keys(&o, &[]),
+        // Documented only by name in NOTES.md ("see [T-task]"): the params pass as sent.
+        _ => {}
+    }
+}
+
+fn page(c: &mut Checker, o: &Obj, max: Option<i64>) {
+    c.int(o, "pageNum", Req::Optional, Some(1), None);
+    c.int(o, "pageSize", Req::Optional, Some(1), max);
+}
+
+fn ids(c: &mut Checker, o: &Obj, key: &str, req: Req) {
+    let Some(items) = c.array(o, key, req, None, None) else { return };
+    let base = o.path_of(key);
+    for (i, v) in items.iter().enumerate() {
+        c.id_value(v, crate::check::at(&base, i));
+    }
+}
+
+/// job/create (and job/modify, which also needs `robotCallJob.robotCallJobId`).
+fn task(c: &mut Checker, o: &Obj, update: bool) {
+    c.unknown_keys(o, &["concurrencyQuota", "jobPhoneNumberIdList", "transferPhoneNumber", "robotCallJob"]);
+    let phone_ids = c.array(o, "jobPhoneNumberIdList", Req::Required, Some(1), None);
+    if let Some(items) = phone_ids {
+        let base = o.path_of("jobPhoneNumberIdList");
+        for (i, v) in items.iter().enumerate() {
+            c.id_value(v, crate::check::at(&base, i));
+        }
+    }
+    if let Some(items) = c.array(o, "transferPhoneNumber", Req::Optional, None, None) {
+        let base = o.path_of("transferPhoneNumber");
+        for (i, v) in items.iter().enumerate() {
+            if !v.is_string() {
+                c.error(IssueCode::InvalidType, crate::check::at(&base, i), params! {"expected": "string"});
+            }
+        }
+    }
+    let Some(job_map) = c.object(o, "robotCallJob", Req::Required) else {
+        c.int(o, "concurrencyQuota", Req::Optional, Some(1), None);
+        return;
+    };
+    let job_path = o.path_of("robotCallJob");
+    let job = Obj { map: job_map, path: &job_path };
+    c.unknown_keys(&job, JOB_KEYS);
+    if update {
+        c.id(&job, "robotCallJobId", Req::Required);
+    }
+    c.str(&job, "name", Req::Required);
+    let mode = c.enum_str(&job, "mode", Req::Required, MODES);
+    let start_req = if mode == Some("AUTO") { Req::RequiredWhen("mode is AUTO") } else { Req::Optional };
+    // The table shows "2017-11-21", the example "2017-11-21 04:32:00": both are accepted.
+    c.date_or_datetime(&job, "startTime", start_req);
+    let daily = c.daily_window(&job, ("dailyStartTime", "dailyEndTime"), Req::Required, Some(HOURS), Severity::Error);
+    c.break_windows(&job, "inactiveTimeList", Some(3), ("startTime", "endTime"), daily);
+    c.id(&job, "dialogFlowId", Req::Required);
+    c.id(&job, "csStaffGroupId", Req::Optional);
+    let phone_type = c.enum_str(&job, "phoneType", Req::Required, PHONE_TYPES);
+    // A policy group goes in as exactly one id ([T-task] "size只能为1"). Several landline or
+    // 无主叫 lines are allowed: the page's 更新说明 and example are newer than the table's
+    // "size只能是1" (NOTES.md contradiction 2).
+    if phone_type == Some("CALL_POLICY_GROUP") && phone_ids.is_some_and(|l| l.len() > 1) {
+        c.error(IssueCode::TooBig, o.path_of("jobPhoneNumberIdList"), params! {"maximum": 1, "type": "array"});
+    }
+    // 并发数（线路类型为手机号的时候可不传）.
+    let quota_req = if phone_type.is_some_and(|t| t != "MOBILE") { Req::RequiredWhen("phoneType is not MOBILE") } else { Req::Optional };
+    c.int(o, "concurrencyQuota", quota_req, Some(1), None);
+    // Required per the current vendor doc (NOTES.md §2), though the given table omits it.
+    c.int(&job, "robotCount", Req::Required, Some(1), None);
+    for key in ["alertUsers", "earlyWarningAlertUsers"] {
+        ids(c, &job, key, Req::Optional);
+    }
+    c.enum_set(&job, "smsAlertLevel", Req::Optional, INTENT_LEVELS, None);
+    c.enum_set(&job, "wechatAlertLevel", Req::Optional, INTENT_LEVELS, None);
+    for key in ["wechatAlertLevelCode", "smsAlertLevelCode", "wechatConditionAlertLevelCode"] {
+        if let Some(items) = c.array(&job, key, Req::Optional, None, None) {
+            let base = job.path_of(key);
+            for (i, v) in items.iter().enumerate() {
+                c.int_value(v, crate::check::at(&base, i), Some(0), None);
+            }
+        }
+    }
+    c.id(&job, "smsTemplateId", Req::Optional);
+    c.id(&job, "tenantId", Req::Optional);
+    c.enum_str(&job, "wechatSendMethod", Req::Optional, WECHAT_SEND_METHODS);
+    c.str(&job, "description", Req::Optional);
+    redial(c, &job);
+}
+
+/// Auto-redial (NOTES.md §2, added 2019-05-28): choosing it means giving all three fields.
+fn redial(c: &mut Checker, job: &Obj) {
+    let keys = ["redialCondition", "redialInterval", "redialTimes"];
+    let on = keys.iter().any(|k| job.get(k).is_some());
+    let req = if on { Req::RequiredWhen("auto-redial is set") } else { Req::Optional };
+    c.enum_set(job, "redialCondition", req, REDIAL_CONDITIONS, on.then_some(1));
+    c.int(job, "redialInterval", req, Some(6), Some(1440));
+    c.int(job, "redialTimes", req, Some(1), Some(10));
+}
+
+fn import(c: &mut Checker, o: &Obj) {
+    c.unknown_keys(o, &["robotCallJobId", "customerPersons"]);
+    c.id(o, "robotCallJobId", Req::Required);
+    let rules = CustomerRules { phone_key: "phoneNumber", max: Some(IMPORT_LIMIT), phone_max: None, any_phone: false };
+    c.customers(o, "customerPersons", &rules, |c, row| {
+        c.unknown_keys(row, &["name", "phoneNumber", "properties"]);
+        // Optional in the current vendor doc, required on the given page: newer wins.
+        c.str(row, "name", Req::Optional);
+        c.properties(row, "properties", true);
+    });
+}

@@ -1,0 +1,57 @@
+//! Declaring the vendors' documented param and result types once, for Rust and TypeScript.
+//!
+//! `wire! { Name { field: T, other?: T, } }` declares a struct whose fields keep the vendor's
+//! exact spelling (so the vendor's docs apply unchanged); `field?: T` is optional (`Option<T>`,
+//! left out when None, `field?: T` in TypeScript). On wasm32 the types derive `tsify::Tsify`,
+//! which generates the TypeScript declarations of the npm package. The core validates untyped
+//! JSON (see `check`); these types describe it, and tests deserialize the vendors' example
+//! bodies into them to keep the two in step.
+
+#[macro_export]
+macro_rules! wire {
+    ($(#[$m:meta])* $name:ident { $($fields:tt)* }) => {
+        $crate::wire!(@munch [$(#[$m])*] $name [] $($fields)*);
+    };
+    (@munch [$($m:tt)*] $name:ident [$($out:tt)*] $(#[$fm:meta])* $f:ident ?: $t:ty, $($rest:tt)*) => {
+        $crate::wire!(@munch [$($m)*] $name [$($out)* $(#[$fm])* #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: Option<$t>,] $($rest)*);
+    };
+    (@munch [$($m:tt)*] $name:ident [$($out:tt)*] $(#[$fm:meta])* $f:ident : $t:ty, $($rest:tt)*) => {
+        $crate::wire!(@munch [$($m)*] $name [$($out)* $(#[$fm])* pub $f: $t,] $($rest)*);
+    };
+    (@munch [$($m:tt)*] $name:ident [$($out:tt)*]) => {
+        $($m)*
+        #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(::tsify::Tsify), tsify(hashmap_as_object))]
+        #[allow(non_snake_case)]
+        pub struct $name { $($out)* }
+    };
+}
+
+/// `wire_enum! { Name { A, B } }`: a string enum whose values are the variant names as the
+/// vendor spells them (`"AUTO" | "MANUAL"` in TypeScript).
+#[macro_export]
+macro_rules! wire_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(::tsify::Tsify))]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        pub enum $name { $($(#[$vm])* $v),+ }
+
+        impl $name {
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($v)),+];
+        }
+    };
+}
+
+/// A vendor id: the pages send ids both as numbers and as digit strings.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(untagged)]
+pub enum Id {
+    Num(i64),
+    Str(String),
+}
+
+/// String-to-string map (customer `properties`).
+pub type Props = std::collections::BTreeMap<String, String>;
