@@ -1,0 +1,353 @@
+//! Tanyi: golden requests, rules, codes, signatures. Sources: tanyi-job-api.md, NOTES.md §2.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+use waihu::issue::{IssueCode::*, Severity::*};
+use waihu::vendors::tanyi;
+use waihu::{Error, Vendor};
+
+const V: Vendor = Vendor::Tanyi;
+/// NOTES.md's test-vector timestamp: every golden request below is signed at it.
+const NOW: f64 = 1_557_747_252_783.0;
+const SIG: &str = "ac8936bc10177578767f3c0e8a1173e459df2c6c2eb7e3a99e9ef5255fc47951";
+const BASE: &str = "https://openapi.tanyibot.com/apiOpen/v1/";
+
+fn creds() -> Value {
+    json!({"appKey": "demoAppKey", "appSecret": "demoAppSecret", "tenantSign": "demoTenant"})
+}
+
+fn auth() -> Vec<(&'static str, &'static str)> {
+    vec![("appKey", "demoAppKey"), ("tenantSign", "demoTenant"), ("version", "v1"), ("timestamp", "1557747252783"), ("signature", SIG)]
+}
+
+/// The page's create example, with the JSON fixed as the current vendor doc has it
+/// (`"concurrencyQuota": 2`, NOTES.md contradiction 4).
+fn create_example() -> Value {
+    json!({
+        "concurrencyQuota": 2,
+        "jobPhoneNumberIdList": [348, 369],
+        "robotCallJob": {
+            "alertUsers": [], "dailyEndTime": "21:00", "dailyStartTime": "09:00", "description": "gthjoitjdjfdk",
+            "dialogFlowId": 2, "earlyWarningAlertUsers": [], "inactiveTimeList": [{"startTime": "12:00", "endTime": "13:00"}],
+            "mode": "AUTO", "name": "测试名称3333", "phoneType": "LANDLINE", "robotCount": 10, "smsAlertLevel": ["A"],
+            "smsTemplateId": 1, "startTime": "2017-11-21 04:32:00", "tenantId": 1, "wechatAlertLevel": [],
+            "wechatSendMethod": "SENDTOALL", "wechatAlertLevelCode": [], "smsAlertLevelCode": [], "wechatConditionAlertLevelCode": []
+        }
+    })
+}
+
+fn valid_create() -> Value {
+    let mut v = create_example();
+    v["robotCallJob"]["dailyEndTime"] = json!("20:00");
+    v
+}
+
+#[test]
+fn signature_matches_notes_vector_and_python() {
+    assert_eq!(tanyi::signature("demoAppKey", "demoAppSecret", "demoTenant", "v1", "1557747252783"), SIG);
+    for (k, s, t, ts) in [("k", "s", "t", "1"), ("键Key", "秘密&=", "租户", "1704067199999")] {
+        let py = python(&format!(
+            "import hashlib; t={t}; print(hashlib.sha256((t+'appKey='+{k}+'&appSecret='+{s}+'&tenantSign='+t+'&version=v1&timestamp='+{ts}).encode('utf-8')).hexdigest())",
+            k = py_str(k), s = py_str(s), t = py_str(t), ts = py_str(ts)
+        ));
+        assert_eq!(tanyi::signature(k, s, t, "v1", ts), py);
+    }
+}
+
+#[test]
+fn timestamp_is_epoch_ms_whatever_the_local_zone() {
+    // 2023-12-31 23:30 UTC = 2024-01-01 07:30 in UTC+8: the header is the instant, not a date.
+    let req = built(V, "startTask", json!({"robotCallJobId": 1}), creds(), None, 1_704_065_400_000.0);
+    assert_eq!(req.header("timestamp"), Some("1704065400000"));
+    let py = python("import hashlib; print(hashlib.sha256(b'demoTenantappKey=demoAppKey&appSecret=demoAppSecret&tenantSign=demoTenant&version=v1&timestamp=1704065400000').hexdigest())");
+    assert_eq!(req.header("signature"), Some(py.as_str()));
+}
+
+/// Every supported operation: params → method, path + query, body.
+#[test]
+fn golden_requests_for_every_operation() {
+    let cases: Vec<(&str, Value, &str, &str, Option<Value>)> = vec![
+        ("createTask", valid_create(), "POST", "job/create", Some(valid_create())),
+        ("updateTask", {
+            let mut v = valid_create();
+            v["robotCallJob"]["robotCallJobId"] = json!(139);
+            v
+        }, "PATCH", "job/modify", None),
+        ("startTask", json!({"robotCallJobId": 1}), "POST", "job/start", Some(json!({"robotCallJobId": 1}))),
+        ("pauseTask", json!({"robotCallJobId": 1}), "POST", "job/pause", Some(json!({"robotCallJobId": 1}))),
+        ("stopTask", json!({"robotCallJobId": 1}), "POST", "job/stop", Some(json!({"robotCallJobId": 1}))),
+        ("deleteTask", json!({"robotCallJobId": "1"}), "POST", "job/delete", Some(json!({"robotCallJobId": "1"}))),
+        ("importCustomers", json!({"robotCallJobId": 28, "customerPersons": [{"name": "test", "phoneNumber": "11111111111", "properties": {"欠款金额": "10.13", "最后还款日期": "2018年10月3日"}}]}),
+            "POST", "job/importCustomer", None),
+        ("setConcurrency", json!({"robotCallJobId": 28, "robotCount": 2}), "POST", "job/updateAiCount", Some(json!({"robotCallJobId": 28, "robotCount": 2}))),
+        ("listTasks", json!({"name": "测试", "status": "IN_PROCESS", "pageNum": 1, "pageSize": 20}), "GET",
+            "job/getJobs?name=%E6%B5%8B%E8%AF%95&pageNum=1&pageSize=20&status=IN_PROCESS", None),
+        ("getTask", json!({"robotCallJobId": 139}), "GET", "job/getJobDetail?robotCallJobId=139", None),
+        ("getTaskStats", json!({"robotCallJobId": 139}), "GET", "job/getJobStats?robotCallJobId=139", None),
+        ("getTaskVariables", json!({"robotCallJobId": 139}), "GET", "job/getJobProperties?robotCallJobId=139", None),
+        ("listTaskStats", json!({"robotCallJobIds": [1, 2]}), "POST", "job/getJobStatsInfoList", Some(json!({"robotCallJobIds": [1, 2]}))),
+        ("requeueCustomers", json!({"robotCallJobId": 1}), "POST", "job/reAddCustomerToJob", Some(json!({"robotCallJobId": 1}))),
+        ("checkAllTasks", json!({}), "POST", "job/checkAll", Some(json!({}))),
+        ("batchTaskAction", json!({"operation": "PAUSE", "robotCallJobIds": [1]}), "POST", "job/executeJobs", Some(json!({"operation": "PAUSE", "robotCallJobIds": [1]}))),
+        ("listCalls", json!({"robotCallJobId": 1, "resultStatuses": ["ANSWERED"], "pageNum": 1, "pageSize": 100}), "POST", "callRecord/getCallRecordInfoList", None),
+        ("getCall", json!({"callRecordId": 5}), "GET", "callRecord/callDetail?callRecordId=5", None),
+        ("listPendingCustomers", json!({"robotCallJobId": 1, "taskStatus": "NOT_STARTED"}), "GET", "callRecord/toBeCalledList?robotCallJobId=1&taskStatus=NOT_STARTED", None),
+        ("deletePendingCustomer", json!({"robotCallTaskId": 9}), "POST", "callRecord/deleteRobotCallTask", Some(json!({"robotCallTaskId": 9}))),
+        ("deleteCustomers", json!({"robotCallJobId": 1, "robotCallTaskIds": [9, 10]}), "GET", "callRecord/deleteRobotCallTaskList?robotCallJobId=1&robotCallTaskIds=%5B9%2C10%5D", None),
+        ("getAccount", json!({}), "GET", "tenant/getTenant", None),
+        ("listCallerLines", json!({}), "GET", "phone/getPhoneList", None),
+        ("listScripts", json!({}), "GET", "dialogFlow/getDialogFlowList", None),
+        ("getScriptInfo", json!({"dialogFlowId": 2}), "GET", "dialogFlow/getDialogFlowCallJobRelatedInfo?dialogFlowId=2", None),
+        ("listPolicyGroups", json!({}), "GET", "policyGroup/list", None),
+        ("listPolicyGroupNames", json!({}), "GET", "policyGroup/getIdAndNamePairList", None),
+    ];
+    let supported: Vec<&str> = V.operations().iter().map(|o| o.as_str()).collect();
+    let covered: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    assert_eq!(supported.len(), covered.len(), "every supported operation has a golden case: {supported:?}");
+    for (op, params, method, path, body) in cases {
+        let req = built(V, op, params.clone(), creds(), None, NOW);
+        let body = if method == "GET" { None } else { Some(body.unwrap_or(params).to_string()) };
+        let mut headers = auth();
+        if body.is_some() {
+            headers.insert(0, ("Content-Type", "application/json"));
+        }
+        assert_request(&req, method, &format!("{BASE}{path}"), &headers, body.as_deref());
+        assert_eq!(req.idempotent, method == "GET", "{op}");
+    }
+}
+
+#[test]
+fn exact_body_bytes_for_import() {
+    let req = built(V, "importCustomers", json!({"robotCallJobId": 28, "customerPersons": [{"phoneNumber": "13998987676", "name": "张三"}]}), creds(), None, NOW);
+    assert_eq!(req.body.as_deref(), Some(r#"{"customerPersons":[{"name":"张三","phoneNumber":"13998987676"}],"robotCallJobId":28}"#));
+}
+
+#[test]
+fn base_url_override_and_extra_headers() {
+    let opts = waihu::BuildOptions { base_url: Some("http://127.0.0.1:9/tanyi/".into()), now: NOW, headers: [("appSecret".to_string(), "x".to_string())].into(), ..Default::default() };
+    let req = waihu::vendors::build_request(V, op("startTask"), &json!({"robotCallJobId": 1}), &creds(), &opts).unwrap();
+    assert_eq!(req.url, "http://127.0.0.1:9/tanyi/apiOpen/v1/job/start");
+    assert_eq!(req.header("appSecret"), Some("x"));
+}
+
+#[test]
+fn the_pages_create_example_has_exactly_the_documented_contradiction() {
+    // NOTES.md contradiction 1: the example's dailyEndTime 21:00 breaks the table's 20:00.
+    assert_one(V, "createTask", create_example(), "robotCallJob.dailyEndTime", OutsideAllowedHours, Error);
+    assert_clean(V, "createTask", valid_create());
+    let typed: tanyi::types::TanyiCreateTaskParams = serde_json::from_value(create_example()).unwrap();
+    assert_eq!(typed.robotCallJob.robotCount, 10);
+}
+
+#[test]
+fn the_pages_other_examples_validate_clean_and_deserialize() {
+    let import = json!({"robotCallJobId": 28, "customerPersons": [{"name": "test", "phoneNumber": "11111111111", "properties": {"欠款金额": "10.13", "最后还款日期": "2018年10月3日"}}]});
+    assert_clean(V, "importCustomers", import.clone());
+    let _: tanyi::types::TanyiImportCustomersParams = serde_json::from_value(import).unwrap();
+    assert_clean(V, "deleteTask", json!({"robotCallJobId": "1"}));
+    assert_clean(V, "setConcurrency", json!({"robotCallJobId": 28, "robotCount": 2}));
+    let _: tanyi::types::TanyiSetConcurrencyParams = serde_json::from_value(json!({"robotCallJobId": 28, "robotCount": 2})).unwrap();
+    let _: tanyi::types::TanyiJobIdParams = serde_json::from_value(json!({"robotCallJobId": "1"})).unwrap();
+}
+
+fn with_job(patch: Value) -> Value {
+    let mut v = valid_create();
+    if let (Some(job), Some(p)) = (v["robotCallJob"].as_object_mut(), patch.as_object()) {
+        for (k, val) in p {
+            if val.is_null() {
+                job.remove(k);
+            } else {
+                job.insert(k.clone(), val.clone());
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn daily_window_is_09_to_20_and_ordered() {
+    assert_clean(V, "createTask", with_job(json!({"dailyStartTime": "09:00", "dailyEndTime": "20:00"})));
+    let got = errors(V, "createTask", with_job(json!({"dailyStartTime": "08:00", "dailyEndTime": "21:00"})));
+    assert_eq!(got, vec![("robotCallJob.dailyStartTime".into(), OutsideAllowedHours), ("robotCallJob.dailyEndTime".into(), OutsideAllowedHours)]);
+    assert_one(V, "createTask", with_job(json!({"dailyStartTime": "15:00", "dailyEndTime": "10:00", "inactiveTimeList": []})), "robotCallJob.dailyEndTime", RangeInverted, Error);
+    assert_one(V, "createTask", with_job(json!({"dailyStartTime": "9:00"})), "robotCallJob.dailyStartTime", InvalidFormat, Error);
+    assert_one(V, "createTask", with_job(json!({"dailyEndTime": null})), "robotCallJob.dailyEndTime", Required, Error);
+}
+
+#[test]
+fn inactive_windows() {
+    let three = json!([{"startTime": "10:00", "endTime": "11:00"}, {"startTime": "12:00", "endTime": "13:00"}, {"startTime": "14:00", "endTime": "15:00"}]);
+    assert_clean(V, "createTask", with_job(json!({"inactiveTimeList": three})));
+    let mut four = three.clone();
+    four.as_array_mut().unwrap().push(json!({"startTime": "16:00", "endTime": "17:00"}));
+    assert_one(V, "createTask", with_job(json!({"inactiveTimeList": four})), "robotCallJob.inactiveTimeList", TooBig, Error);
+    assert_one(V, "createTask", with_job(json!({"inactiveTimeList": [{"startTime": "19:30", "endTime": "20:30"}]})), "robotCallJob.inactiveTimeList[0]", OutsideDailyWindow, Error);
+    assert_one(V, "createTask", with_job(json!({"inactiveTimeList": [{"startTime": "12:00", "endTime": "13:00"}, {"startTime": "12:59", "endTime": "14:00"}]})), "robotCallJob.inactiveTimeList[1]", OverlappingWindows, Error);
+}
+
+#[test]
+fn auto_mode_needs_start_time_in_either_documented_format() {
+    assert_one(V, "createTask", with_job(json!({"startTime": null})), "robotCallJob.startTime", Required, Error);
+    assert_clean(V, "createTask", with_job(json!({"startTime": null, "mode": "MANUAL"})));
+    assert_clean(V, "createTask", with_job(json!({"startTime": "2017-11-21"})));
+    assert_one(V, "createTask", with_job(json!({"startTime": "2017/11/21"})), "robotCallJob.startTime", InvalidFormat, Error);
+    assert_one(V, "createTask", with_job(json!({"mode": "SOMETIMES"})), "robotCallJob.mode", InvalidEnum, Error);
+}
+
+#[test]
+fn enums_ids_and_required_fields() {
+    assert_one(V, "createTask", with_job(json!({"phoneType": "SIM"})), "robotCallJob.phoneType", InvalidEnum, Error);
+    assert_one(V, "createTask", with_job(json!({"wechatSendMethod": "ALL"})), "robotCallJob.wechatSendMethod", InvalidEnum, Error);
+    assert_one(V, "createTask", with_job(json!({"smsAlertLevel": ["A", "G"]})), "robotCallJob.smsAlertLevel[1]", InvalidEnum, Error);
+    assert_one(V, "createTask", with_job(json!({"dialogFlowId": "abc"})), "robotCallJob.dialogFlowId", InvalidType, Error);
+    assert_one(V, "createTask", with_job(json!({"name": ""})), "robotCallJob.name", Required, Error);
+    assert_one(V, "createTask", with_job(json!({"robotCount": 0})), "robotCallJob.robotCount", TooSmall, Error);
+    assert_one(V, "createTask", with_job(json!({"nmae": "typo"})), "robotCallJob.nmae", UnrecognizedKey, Warning);
+    let got = errors(V, "createTask", json!({}));
+    assert_eq!(got, vec![("jobPhoneNumberIdList".into(), Required), ("robotCallJob".into(), Required)]);
+    assert_one(V, "createTask", json!([]), "", InvalidType, Error);
+}
+
+#[test]
+fn concurrency_and_phone_lines() {
+    let mut v = valid_create();
+    v.as_object_mut().unwrap().remove("concurrencyQuota");
+    assert_one(V, "createTask", v.clone(), "concurrencyQuota", Required, Error);
+    v["robotCallJob"]["phoneType"] = json!("MOBILE");
+    assert_clean(V, "createTask", v);
+    let mut v = valid_create();
+    v["concurrencyQuota"] = json!(0);
+    assert_one(V, "createTask", v, "concurrencyQuota", TooSmall, Error);
+    // Several landline ids are allowed (newer statement); a policy group takes exactly one.
+    let mut v = valid_create();
+    v["robotCallJob"]["phoneType"] = json!("CALL_POLICY_GROUP");
+    assert_one(V, "createTask", v.clone(), "jobPhoneNumberIdList", TooBig, Error);
+    v["jobPhoneNumberIdList"] = json!([7]);
+    assert_clean(V, "createTask", v);
+    let mut v = valid_create();
+    v["jobPhoneNumberIdList"] = json!([]);
+    assert_one(V, "createTask", v, "jobPhoneNumberIdList", TooSmall, Error);
+}
+
+#[test]
+fn redial_ranges() {
+    let on = json!({"redialCondition": ["BUSY", "NO_ANSWER"], "redialInterval": 6, "redialTimes": 10});
+    assert_clean(V, "createTask", with_job(on));
+    assert_one(V, "createTask", with_job(json!({"redialInterval": 30, "redialCondition": ["BUSY"]})), "robotCallJob.redialTimes", Required, Error);
+    assert_one(V, "createTask", with_job(json!({"redialCondition": [], "redialInterval": 30, "redialTimes": 1})), "robotCallJob.redialCondition", TooSmall, Error);
+    assert_one(V, "createTask", with_job(json!({"redialCondition": ["BUSY"], "redialInterval": 5, "redialTimes": 1})), "robotCallJob.redialInterval", TooSmall, Error);
+    assert_one(V, "createTask", with_job(json!({"redialCondition": ["BUSY"], "redialInterval": 1441, "redialTimes": 1})), "robotCallJob.redialInterval", TooBig, Error);
+    assert_one(V, "createTask", with_job(json!({"redialCondition": ["BUSY"], "redialInterval": 60, "redialTimes": 11})), "robotCallJob.redialTimes", TooBig, Error);
+    assert_one(V, "createTask", with_job(json!({"redialCondition": ["BUSY", "BUSY"], "redialInterval": 60, "redialTimes": 1})), "robotCallJob.redialCondition[1]", DuplicateValue, Error);
+}
+
+#[test]
+fn update_needs_the_job_id() {
+    assert_one(V, "updateTask", valid_create(), "robotCallJob.robotCallJobId", Required, Error);
+}
+
+fn customers(n: usize) -> Vec<Value> {
+    (0..n).map(|i| json!({"name": format!("c{i}"), "phoneNumber": format!("138{:08}", i)})).collect()
+}
+
+#[test]
+fn import_limits_phones_and_duplicates() {
+    assert_clean(V, "importCustomers", json!({"robotCallJobId": 1, "customerPersons": customers(100)}));
+    assert_one(V, "importCustomers", json!({"robotCallJobId": 1, "customerPersons": customers(101)}), "customerPersons", TooBig, Error);
+    assert_one(V, "importCustomers", json!({"robotCallJobId": 1, "customerPersons": []}), "customerPersons", TooSmall, Error);
+    assert_one(V, "importCustomers", json!({"robotCallJobId": 1, "customerPersons": [{"name": "x"}]}), "customerPersons[0].phoneNumber", Required, Error);
+    assert_one(V, "importCustomers", json!({"robotCallJobId": 1, "customerPersons": [{"phoneNumber": "call me"}]}), "customerPersons[0].phoneNumber", InvalidPhone, Error);
+    let dup = json!({"robotCallJobId": 1, "customerPersons": [{"phoneNumber": "13800000001"}, {"phoneNumber": "13800000002"}, {"phoneNumber": "138-0000-0001"}]});
+    let all = full_issues(V, "importCustomers", dup, &Default::default());
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].path_string(), "customerPersons[2].phoneNumber");
+    assert_eq!(all[0].params, waihu::params! {"firstIndex": 0, "index": 2});
+    assert_eq!(all[0].message, "Duplicate of item 0");
+    // Tanyi's properties are Map<String,String>.
+    assert_one(V, "importCustomers", json!({"robotCallJobId": 1, "customerPersons": [{"phoneNumber": "13800000001", "properties": {"金额": 10}}]}), "customerPersons[0].properties.金额", InvalidType, Error);
+    // name is optional (the current vendor doc; NOTES.md §2).
+    assert_clean(V, "importCustomers", json!({"robotCallJobId": 1, "customerPersons": [{"phoneNumber": "13800000001"}]}));
+}
+
+#[test]
+fn paging_and_lookups() {
+    assert_one(V, "listTasks", json!({"pageSize": 101}), "pageSize", TooBig, Error);
+    assert_one(V, "listTasks", json!({"pageNum": 0}), "pageNum", TooSmall, Error);
+    assert_one(V, "listTasks", json!({"status": "RUNNING"}), "status", InvalidEnum, Error);
+    assert_clean(V, "listTasks", json!({}));
+    assert_one(V, "listCalls", json!({"robotCallJobId": 1, "pageSize": 101}), "pageSize", TooBig, Error);
+    assert_one(V, "listCalls", json!({"robotCallJobId": 1, "intentLevels": ["Z"]}), "intentLevels[0]", InvalidEnum, Error);
+    assert_one(V, "listPendingCustomers", json!({"robotCallJobId": 1, "taskStatus": "DONE"}), "taskStatus", InvalidEnum, Error);
+    assert_one(V, "batchTaskAction", json!({"operation": "STOP"}), "operation", InvalidEnum, Error);
+    assert_one(V, "getCall", json!({}), "callRecordId", Required, Error);
+    assert_one(V, "setConcurrency", json!({"robotCallJobId": 1, "robotCount": 0}), "robotCount", TooSmall, Error);
+    assert_one(V, "deleteCustomers", json!({"robotCallJobId": 1, "robotCallTaskIds": ["x"]}), "robotCallTaskIds[0]", InvalidType, Error);
+}
+
+#[test]
+fn chinese_messages_and_severity_overrides() {
+    let opts = waihu::ValidateOptions { locale: waihu::Locale::ZhCn, ..Default::default() };
+    let got = full_issues(V, "createTask", create_example(), &opts);
+    assert_eq!(got[0].message, "拨打时间需在 09:00-20:00 之间");
+    let mut opts = waihu::ValidateOptions::default();
+    opts.severity.insert(OutsideAllowedHours, waihu::vendors::SeverityOverride::Warning);
+    assert_eq!(issues_with(V, "createTask", create_example(), &opts), vec![("robotCallJob.dailyEndTime".into(), OutsideAllowedHours, Warning)]);
+    // A warning does not stop the build.
+    let b = waihu::BuildOptions { now: NOW, severity: opts.severity.clone(), ..Default::default() };
+    assert!(waihu::vendors::build_request(V, op("createTask"), &create_example(), &creds(), &b).is_ok());
+    opts.severity.insert(OutsideAllowedHours, waihu::vendors::SeverityOverride::Off);
+    assert!(issues_with(V, "createTask", create_example(), &opts).is_empty());
+}
+
+#[test]
+fn build_reports_params_and_credentials_together() {
+    let err = build(V, "startTask", json!({}), json!({"appKey": "k"}), None, NOW).unwrap_err();
+    let Error::ValidationError { issues, .. } = err else { panic!() };
+    let paths: Vec<String> = issues.iter().map(|i| i.path_string()).collect();
+    assert_eq!(paths, vec!["robotCallJobId", "credentials.appSecret", "credentials.tenantSign"]);
+    let err = build(V, "startTask", json!({"robotCallJobId": 1}), creds(), Some("ftp://x"), NOW).unwrap_err();
+    assert!(matches!(err, Error::ValidationError { ref issues, .. } if issues[0].path_string() == "baseUrl"));
+}
+
+#[test]
+fn unsupported_operations_are_clear() {
+    for name in ["getCreateOptions", "listRobots", "addBlacklist"] {
+        let e = waihu::vendors::validate(V, op(name), &json!({}), &Default::default()).unwrap_err();
+        assert_eq!(e.code(), "unsupported_operation");
+        assert_eq!(e.name(), "UnsupportedOperationError");
+    }
+}
+
+#[test]
+fn replies_and_documented_codes() {
+    let ok = parse(V, "createTask", 200, r#"{"code":200,"data":{"robotCallJobId":139},"requestId":"RKXNIQAF","resultMsg":"修改成功","errorStackTrace":null}"#).unwrap();
+    assert_eq!(ok, json!({"robotCallJobId": 139}));
+    assert_eq!(parse(V, "startTask", 200, r#"{"code":200,"data":null,"requestId":"R","resultMsg":"ok"}"#).unwrap(), Value::Null);
+    for (code, retryable) in [(401, false), (403, false), (404, false), (412, false), (500, true)] {
+        let e = vendor_error(V, "startTask", 200, &format!(r#"{{"code":{code},"data":null,"requestId":"GDFVVSAE","resultMsg":"失败"}}"#));
+        assert_eq!(e.code, code.to_string());
+        assert_eq!(e.request_id.as_deref(), Some("GDFVVSAE"));
+        assert_eq!(e.vendor_message, "失败");
+        assert!(!e.explanation.is_empty(), "{code} is documented");
+        assert_eq!(e.retryable, retryable, "{code}");
+    }
+    // 408 is BYRobot's, not Tanyi's: no explanation is invented for it.
+    assert_eq!(vendor_error(V, "startTask", 200, r#"{"code":408,"resultMsg":"x"}"#).explanation, "");
+    let zh = match parse_zh(V, "startTask", 200, r#"{"code":412,"resultMsg":"x"}"#) { Err(Error::VendorError(e)) => e.explanation, other => panic!("{other:?}") };
+    assert_eq!(zh, "参数错误");
+}
+
+#[test]
+fn unreadable_replies_are_response_errors() {
+    for (status, body, retryable) in [(200, "", false), (502, "<html>Bad Gateway</html>", true), (200, "{\"code\":", false), (200, "[1,2]", false), (200, "{\"data\":1}", false), (500, "null", true)] {
+        match parse(V, "startTask", status, body) {
+            Err(Error::ResponseError { status: s, retryable: r, .. }) => {
+                assert_eq!(s, status);
+                assert_eq!(r, retryable, "{body}");
+            }
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+}
