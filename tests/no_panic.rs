@@ -1,0 +1,159 @@
+//! Property test: no input can panic the core (a panic in wasm kills the instance).
+//! Random JSON, and mutations of realistic bodies, go through every operation's validate,
+//! build and parse for every vendor. Bounded: `WAIHU_FUZZ_CASES` (default 100 000 in CI).
+
+use serde_json::{json, Map, Value};
+use waihu::vendors::{self, BuildOptions, ValidateOptions};
+use waihu::{Locale, Operation, Vendor};
+
+/// xorshift64*: small, seeded, reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len() as u64) as usize]
+    }
+}
+
+/// Field names the vendors use, so random objects hit real rules.
+const KEYS: &[&str] = &[
+    "robotCallJobId", "robotCallJob", "name", "mode", "startTime", "endTime", "dailyStartTime", "dailyEndTime", "inactiveTimeList",
+    "dialogFlowId", "phoneType", "robotCount", "concurrencyQuota", "jobPhoneNumberIdList", "customerPersons", "phoneNumber", "properties",
+    "redialCondition", "redialInterval", "redialTimes", "pageNum", "pageSize", "status", "companyId", "taskId", "taskName", "taskType",
+    "startDate", "workingStartTime", "workingEndTime", "breakStartTime", "breakEndTime", "userPhoneIds", "robotDefId", "callType",
+    "customerInfoList", "phone", "durationLeft", "durationRight", "chatRoundLeft", "chatRoundRight", "finishStatus", "repeatCall",
+    "repeatCallRule", "appId", "jobId", "dailyStartDateTime", "dailyEndDateTime", "startDateTime", "endDateTime", "jobPhoneNumberId",
+    "inactiveDateList", "startDate", "endDate", "daysOfWeek", "redial", "gender", "current", "size", "params", "caller_line_id",
+    "maximumcall", "random_assignment_number", "recycle_limit", "destination_extension", "disable_dial_timegroup", "task_id", "id",
+    "customer_service_id", "auto_recycle_rule_id", "meta", "caller_line_list", "residue", "value", "code", "data", "resultMsg",
+    "status", "reason", "requestId", "records", "operation", "callJobId", "resultQueryList", "callRecordDup", "jobPhoneNumberList",
+];
+const STRINGS: &[&str] = &[
+    "", " ", "09:00", "20:00", "21:00", "08:59", "24:00", "9:00", "2022-02-29", "2024-02-29", "2022-09-16 08:00:00", "9999-12-31 23:59:59",
+    "0000-01-01", "AUTO", "MANUAL", "MOBILE", "MONDAY", "BUSY", "13800138000", "+8613800138000", "1008", "abc", "-1", "1", "0",
+    "99999999999999999999999", "中文", "\u{0}", "\u{FFFF}", "🙂", "NaN", "null", "[", "{\"code\":200}",
+];
+
+fn scalar(r: &mut Rng) -> Value {
+    match r.below(9) {
+        0 => Value::Null,
+        1 => Value::Bool(r.below(2) == 0),
+        2 => json!(r.next() as i64),
+        3 => json!(r.below(30) as i64 - 5),
+        4 => json!(f64::from_bits(r.next()).is_finite().then(|| f64::from_bits(r.next())).unwrap_or(1.5)),
+        5 => json!(u64::MAX),
+        6 => json!(i64::MIN),
+        _ => Value::String(r.pick(STRINGS).to_string()),
+    }
+}
+
+fn random(r: &mut Rng, depth: u32) -> Value {
+    if depth == 0 || r.below(3) == 0 {
+        return scalar(r);
+    }
+    if r.below(2) == 0 {
+        let cap = if r.below(20) == 0 { 120 } else { 5 };
+        let n = r.below(cap);
+        Value::Array((0..n).map(|_| random(r, depth - 1)).collect())
+    } else {
+        let mut m = Map::new();
+        for _ in 0..r.below(8) {
+            m.insert(r.pick(KEYS).to_string(), random(r, depth - 1));
+        }
+        Value::Object(m)
+    }
+}
+
+/// Replaces a random subtree of `v` with random JSON.
+fn mutate(r: &mut Rng, v: &mut Value, depth: u32) {
+    match v {
+        Value::Object(m) if !m.is_empty() && r.below(4) != 0 => {
+            let keys: Vec<String> = m.keys().cloned().collect();
+            let k = r.pick(&keys).clone();
+            if let Some(child) = m.get_mut(&k) {
+                mutate(r, child, depth + 1);
+            }
+        }
+        Value::Array(a) if !a.is_empty() && r.below(4) != 0 => {
+            let i = r.below(a.len() as u64) as usize;
+            mutate(r, &mut a[i], depth + 1);
+        }
+        _ => *v = random(r, 3),
+    }
+}
+
+fn seeds() -> Vec<Value> {
+    vec![
+        json!({"concurrencyQuota": 2, "jobPhoneNumberIdList": [348], "robotCallJob": {"name": "n", "mode": "AUTO", "startTime": "2017-11-21", "dailyStartTime": "09:00", "dailyEndTime": "20:00", "inactiveTimeList": [{"startTime": "12:00", "endTime": "13:00"}], "dialogFlowId": 2, "phoneType": "LANDLINE", "robotCount": 1, "redialCondition": ["BUSY"], "redialInterval": 10, "redialTimes": 1}}),
+        json!({"robotCallJobId": 1, "customerPersons": [{"name": "a", "phoneNumber": "13800138000", "properties": {"k": "v"}}, {"phoneNumber": "13800138000"}]}),
+        json!({"companyId": 1, "taskName": "t", "taskType": 1, "startDate": "2017-10-19", "workingStartTime": "08:00", "workingEndTime": "22:00", "breakStartTime": "12:00", "breakEndTime": "13:00", "userPhoneIds": [1], "robotDefId": 1, "callType": 0, "repeatCall": true, "repeatCallRule": [{"phoneStatus": 2, "times": 1, "interval": 10}]}),
+        json!({"companyId": 1, "taskId": 67, "customerInfoList": [{"name": "张三", "phone": "13333333333", "properties": {"a": "b"}}]}),
+        json!({"callJobId": 62, "durationLeft": 0, "durationRight": 100, "chatRoundLeft": 0, "chatRoundRight": 10, "finishStatus": 1, "resultQueryList": [{"name": "n", "value": "v"}]}),
+        json!({"appId": "LILIN888", "jobId": 123, "name": "n", "dialogFlowId": 8663, "mode": "AUTO", "dailyStartDateTime": "09:00", "dailyEndDateTime": "20:00", "robotCount": 1, "jobPhoneNumberId": 2959, "redial": true, "redialCondition": ["BUSY"], "redialInterval": 10, "redialTimes": 3, "startDateTime": "2022-09-16 08:00:00", "endDateTime": "2023-02-07 10:00:00", "inactiveDateList": [{"startDate": "2022-02-05", "endDate": "2022-02-07"}], "daysOfWeek": ["MONDAY"]}),
+        json!({"current": 1, "size": 10, "params": {"appId": "a", "startTime": "2022-01-01 00:00:00", "endTime": "2022-01-02 00:00:00", "jobId": 1}}),
+        json!({"task_id": "abc", "caller_line_id": "37d7", "destination_extension": 390, "disable_dial_timegroup": "1469", "maximumcall": 1, "name": "n", "random_assignment_number": 0, "recycle_limit": 0, "_originate_timeout": 60, "call_pause_second": 10, "auto_recycle_rule_id": 1, "customer_service_id": 21}),
+    ]
+}
+
+fn metas() -> Vec<Value> {
+    vec![
+        Value::Null,
+        json!({"meta": {"caller_line_list": [{"value": "37d7", "residue": 1}], "customer_service": [{"id": 21, "status": 1, "caller_line_id": "x"}], "outbound_group": [{"id": 390}], "enum_disable_dial_timegroup": [{"uuid": "1469"}], "auto_recycle_rules": [{"id": 1, "status": true}]}}),
+    ]
+}
+
+fn creds() -> Vec<Value> {
+    vec![
+        json!({"appKey": "k", "appSecret": "s", "tenantSign": "t", "apiKey": "k", "apiSecret": "s", "appId": "a", "token": "t"}),
+        json!({"appKey": 1, "token": null}),
+        json!("secret"),
+    ]
+}
+
+const BODIES: &[&str] = &[
+    "", "null", "[]", "{}", "{\"code\":200}", "{\"code\":200,\"data\":[1]}", "{\"code\":\"200\"}", "{\"code\":1e999}", "{\"code\":-1,\"resultMsg\":{}}",
+    "{\"status\":\"0\",\"data\":{\"records\":[]}}", "{\"status\":-48}", "{\"status\":\"-48\",\"reason\":null}", "{\"meta\":{}}",
+    "{\"data\":[{}]}", "<html>", "\u{feff}{}", "{\"code\":408,\"requestId\":5}", "{\"message\":\"x\"}", "123",
+];
+
+#[test]
+fn no_operation_panics_on_any_input() {
+    let cases: u64 = std::env::var("WAIHU_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let mut r = Rng(0x5EED_0F_57A7E);
+    let seeds = seeds();
+    let metas = metas();
+    let creds = creds();
+    let ops: Vec<(Vendor, Operation)> = Vendor::ALL.iter().flat_map(|v| Operation::ALL.iter().map(move |o| (*v, *o))).collect();
+    for _ in 0..cases {
+        let (vendor, op) = *r.pick(&ops);
+        let params = if r.below(2) == 0 {
+            random(&mut r, 4)
+        } else {
+            let mut v = r.pick(&seeds).clone();
+            for _ in 0..=r.below(3) {
+                mutate(&mut r, &mut v, 0);
+            }
+            v
+        };
+        let meta = r.pick(&metas).clone();
+        let opts = ValidateOptions { locale: if r.below(2) == 0 { Locale::En } else { Locale::ZhCn }, meta: (!meta.is_null()).then_some(meta.clone()), ..Default::default() };
+        let _ = vendors::validate(vendor, op, &params, &opts);
+        let any = r.next() as f64;
+        let now = *r.pick(&[0.0, -1.0, f64::NAN, f64::INFINITY, 1e300, 1_557_747_252_783.0, any]);
+        let base = r.pick(&[None, Some("http://127.0.0.1:1"), Some(""), Some("x")]).map(str::to_string);
+        let b = BuildOptions { base_url: base, now, meta: opts.meta.clone(), ..Default::default() };
+        let _ = vendors::build_request(vendor, op, &params, r.pick(&creds), &b);
+        let body = if r.below(3) == 0 { random(&mut r, 4).to_string() } else { r.pick(BODIES).to_string() };
+        let status = *r.pick(&[0u16, 200, 201, 204, 400, 401, 404, 429, 500, 502, 503, 999]);
+        let _ = vendors::parse_response(vendor, op, status, &body, opts.locale);
+    }
+}
