@@ -12,6 +12,7 @@ pub mod error;
 pub mod http;
 pub mod issue;
 pub mod phone;
+pub mod retry;
 pub mod sign;
 pub mod time;
 pub mod vendors;
@@ -21,3 +22,6 @@ pub use error::{Error, VendorError};
 pub use http::{HttpRequest, Method};
 pub use issue::{Issue, IssueCode, Locale, Severity};
 pub use vendors::{BuildOptions, Operation, ValidateOptions, Vendor};
+
+#[cfg(target_arch = "wasm32")]
+mod js;

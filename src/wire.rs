@@ -55,3 +55,22 @@ pub enum Id {
 
 /// String-to-string map (customer `properties`).
 pub type Props = std::collections::BTreeMap<String, String>;
+
+/// `ts_operations! { TanyiOperations { createTask: "Params" => "Result", … } }` declares the
+/// TypeScript map from a vendor's operation names to its param and result types (the npm
+/// package's typed API is built on it), and keeps the same map as a Rust constant so a native
+/// test can check it against the vendor's endpoint table.
+#[macro_export]
+macro_rules! ts_operations {
+    ($name:ident { $($op:ident : $params:literal => $result:literal),+ $(,)? }) => {
+        pub const TS_OPERATIONS: &[(&str, &str, &str)] = &[$((stringify!($op), $params, $result)),+];
+
+        #[cfg(target_arch = "wasm32")]
+        #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+        const TS_OPERATIONS_DECL: &'static str = concat!(
+            "export interface ", stringify!($name), " {\n",
+            $("  ", stringify!($op), ": { params: ", $params, "; result: ", $result, " };\n",)+
+            "}\n"
+        );
+    };
+}

@@ -145,3 +145,33 @@ wire! {
     /// job/getJobs's `data`: Tanyi pages as `number/pageSize/totalElements/pages/content`.
     TanyiJobPage { number: u32, pageSize: u32, totalElements: u64, pages: u32, content: Vec<TanyiJobSummary>, }
 }
+
+crate::ts_operations! { TanyiOperations {
+    createTask: "TanyiCreateTaskParams" => "TanyiCreateTaskResult",
+    updateTask: "TanyiCreateTaskParams" => "null",
+    startTask: "TanyiJobIdParams" => "null",
+    pauseTask: "TanyiJobIdParams" => "null",
+    stopTask: "TanyiJobIdParams" => "null",
+    deleteTask: "TanyiJobIdParams" => "null",
+    setConcurrency: "TanyiSetConcurrencyParams" => "null",
+    batchTaskAction: "TanyiBatchTaskActionParams & Record<string, unknown>" => "unknown",
+    importCustomers: "TanyiImportCustomersParams" => "null",
+    deleteCustomers: "TanyiDeleteCustomersParams" => "unknown",
+    deletePendingCustomer: "TanyiDeletePendingParams" => "unknown",
+    requeueCustomers: "Record<string, unknown>" => "unknown",
+    listPendingCustomers: "TanyiListPendingParams" => "unknown",
+    listTasks: "TanyiListTasksParams" => "TanyiJobPage",
+    getTask: "TanyiJobIdParams" => "unknown",
+    getTaskStats: "TanyiJobIdParams" => "unknown",
+    listTaskStats: "Record<string, unknown>" => "unknown",
+    checkAllTasks: "Record<string, unknown>" => "unknown",
+    getTaskVariables: "TanyiJobIdParams" => "unknown",
+    listCalls: "TanyiListCallsParams" => "unknown",
+    getCall: "TanyiGetCallParams" => "unknown",
+    getAccount: "TanyiNoParams" => "unknown",
+    listCallerLines: "TanyiNoParams" => "unknown",
+    listScripts: "TanyiNoParams" => "unknown",
+    getScriptInfo: "TanyiScriptParams" => "unknown",
+    listPolicyGroups: "TanyiNoParams" => "unknown",
+    listPolicyGroupNames: "TanyiNoParams" => "unknown",
+} }

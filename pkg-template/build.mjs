@@ -1,0 +1,43 @@
+// Builds the npm package into pkg/: cargo (release: opt-level z, LTO, 1 CGU, panic abort) →
+// wasm-bindgen (--target web) → wasm-opt -Oz → the hand-written entry files and package.json
+// from pkg-template/. Prints the gzipped sizes. Run from anywhere: `npm run build`.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = join(root, "pkg");
+const dist = join(pkg, "dist");
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+
+run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--lib"]);
+rmSync(pkg, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+run("wasm-bindgen", ["--target", "web", "--out-dir", dist, "--out-name", "waihu", join(root, "target/wasm32-unknown-unknown/release/waihu.wasm")]);
+const wasm = join(dist, "waihu_bg.wasm");
+run(join(root, "node_modules/.bin/wasm-opt"), [
+  "-Oz", "--strip-debug", "--strip-producers",
+  // The features rustc enables for wasm32 by default; wasm-opt must accept them.
+  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+  wasm, "-o", wasm,
+]);
+
+for (const f of readdirSync(join(root, "pkg-template"))) {
+  if (f === "build.mjs" || f === "package.json") continue;
+  cpSync(join(root, "pkg-template", f), join(f.startsWith("README") ? pkg : dist, f));
+}
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))[1];
+const manifest = JSON.parse(readFileSync(join(root, "pkg-template/package.json"), "utf8"));
+manifest.version = version;
+writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+cpSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
+
+const size = (f) => {
+  const bytes = readFileSync(join(dist, f));
+  return `${f}: ${(bytes.length / 1024).toFixed(1)} KiB, gzipped ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KiB`;
+};
+console.log(`waihu ${version} built in pkg/`);
+for (const f of ["waihu_bg.wasm", "waihu.js", "api.js"]) console.log("  " + size(f));

@@ -1,0 +1,113 @@
+// The typed public API of waihu. Param and result types are generated from the Rust types
+// (tsify) into waihu.d.ts; this file ties them to vendors and operations.
+import type {
+  Issue, IssueCode, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor,
+  TanyiOperations, ByrobotOperations, ItniotechOperations, ZxycallOperations,
+} from "./waihu.js";
+
+export type * from "./waihu.js";
+
+/** Each vendor's operations: `{ params; result }` per operation name. */
+export interface VendorOperations {
+  tanyi: TanyiOperations;
+  byrobot: ByrobotOperations;
+  itniotech: ItniotechOperations;
+  zxycall: ZxycallOperations;
+}
+
+export type OperationOf<V extends Vendor> = keyof VendorOperations[V] & string;
+export type ParamsOf<V extends Vendor, O extends OperationOf<V>> = VendorOperations[V][O] extends { params: infer P } ? P : never;
+export type ResultOf<V extends Vendor, O extends OperationOf<V>> = VendorOperations[V][O] extends { result: infer R } ? R : never;
+
+/** Credentials per vendor. Keep secrets server-side (a Worker or your back end), not in a browser page. */
+export interface CredentialsOf {
+  /** Headers appKey, tenantSign, version, timestamp (ms), signature (SHA-256). */
+  tanyi: { appKey: string; appSecret: string; tenantSign: string; version?: string };
+  /** Headers appkey, datetime (RFC 1123 GMT), sign (Base64 HMAC-SHA1). */
+  byrobot: { appKey: string; appSecret: string };
+  /** Headers Api-Key, Timestamp (s), Sign (MD5); appId goes into bodies. */
+  itniotech: { apiKey: string; apiSecret: string; appId: string };
+  /** Undocumented by the vendor: sent as `${authHeader}: ${authScheme} ${token}` (default `Authorization: Bearer …`). */
+  zxycall: { token: string; authHeader?: string; authScheme?: string };
+}
+
+export interface BuildOptions<V extends Vendor> {
+  credentials: CredentialsOf[V];
+  /** Scheme, host and optional prefix. Required for zxycall (no documented host). */
+  baseUrl?: string;
+  /** The clock in epoch milliseconds (default: now). */
+  now?: number;
+  locale?: Locale;
+  meta?: unknown;
+  severity?: Partial<Record<IssueCode, "error" | "warning" | "off">>;
+  /** Headers set last, replacing any of the same name. */
+  headers?: Record<string, string>;
+}
+
+/** Every issue, errors and warnings, with messages in `options.locale`. */
+export declare function validate<V extends Vendor, O extends OperationOf<V>>(vendor: V, operation: O, params: ParamsOf<V, O>, options?: ValidateOptions): Issue[];
+
+/** The exact signed request. Throws ValidationError when any issue is an error. */
+export declare function buildRequest<V extends Vendor, O extends OperationOf<V>>(vendor: V, operation: O, params: ParamsOf<V, O>, options: BuildOptions<V>): HttpRequest;
+
+/** Reads a vendor reply: the envelope's data, or throws VendorError / ResponseError. */
+export declare function parseResponse<V extends Vendor, O extends OperationOf<V>>(vendor: V, operation: O, status: number, body: string, locale?: Locale): ResultOf<V, O>;
+
+/** The operations a vendor supports. */
+export declare function operations<V extends Vendor>(vendor: V): OperationOf<V>[];
+
+export declare const VENDORS: readonly Vendor[];
+
+export interface ClientConfig<V extends Vendor> {
+  vendor: V;
+  credentials: CredentialsOf[V];
+  baseUrl?: string;
+  /** Per attempt; default 30 000. */
+  timeoutMs?: number;
+  /** Retries where safe (reads; 429/503 for any method); default 2. */
+  maxRetries?: number;
+  locale?: Locale;
+  headers?: Record<string, string>;
+}
+
+export interface ClientBase<V extends Vendor> {
+  readonly vendor: V;
+  call<O extends OperationOf<V>>(operation: O, params: ParamsOf<V, O>, options?: CallOptions): Promise<ResultOf<V, O>>;
+}
+
+/** One method per operation: `client.createTask(params)`. */
+export type OperationMethods<V extends Vendor> = {
+  [O in OperationOf<V>]: (params: ParamsOf<V, O>, options?: CallOptions) => Promise<ResultOf<V, O>>;
+};
+
+export type Client<V extends Vendor> = ClientBase<V> & OperationMethods<V>;
+export declare const Client: new <V extends Vendor>(config: ClientConfig<V>) => Client<V>;
+
+interface WaihuError<N extends string, C extends string = string> extends Error {
+  name: N;
+  code: C;
+  vendor: Vendor;
+}
+export interface ValidationError extends WaihuError<"ValidationError", "validation_failed"> { operation: string; issues: Issue[] }
+export interface VendorError extends WaihuError<"VendorError"> {
+  /** What the vendor said, verbatim. */
+  vendorMessage: string;
+  /** What the documented code means, in the client's locale ("" if undocumented). */
+  explanation: string;
+  requestId: string | null;
+  status: number;
+  retryable: boolean;
+}
+export interface ResponseError extends WaihuError<"ResponseError", "invalid_response"> { status: number; retryable: boolean; mayHaveApplied: true }
+export interface NetworkError extends WaihuError<"NetworkError", "network_error"> { operation: string; attempts: number; mayHaveApplied: true }
+export interface TimeoutError extends WaihuError<"TimeoutError", "timeout"> { operation: string; attempts: number; mayHaveApplied: true }
+export interface AbortError extends WaihuError<"AbortError", "aborted"> { operation: string; attempts: number }
+export interface UnsupportedOperationError extends WaihuError<"UnsupportedOperationError", "unsupported_operation"> { operation: string }
+
+export declare function isValidationError(e: unknown): e is ValidationError;
+export declare function isVendorError(e: unknown): e is VendorError;
+export declare function isResponseError(e: unknown): e is ResponseError;
+export declare function isNetworkError(e: unknown): e is NetworkError;
+export declare function isTimeoutError(e: unknown): e is TimeoutError;
+export declare function isAbortError(e: unknown): e is AbortError;
+export declare function isUnsupportedOperationError(e: unknown): e is UnsupportedOperationError;

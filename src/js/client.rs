@@ -1,0 +1,224 @@
+//! `Client`: sends the core's requests with `fetch` (gloo-net, the global fetch, so it runs in
+//! browsers, Workers and Node), with a per-request timeout, an optional caller signal, and
+//! retries only where the core's retry policy says it is safe.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::Deserialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::errors::{transport_error, TransportFailure};
+use super::{config_error, from_js, operation_of, to_js, to_js_error, vendor_of};
+use crate::http::HttpRequest;
+use crate::issue::Locale;
+use crate::retry::{self, Outcome, Policy};
+use crate::vendors::{self, BuildOptions, Operation, Vendor};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ClientConfig {
+    vendor: String,
+    #[serde(default)]
+    credentials: Value,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    timeout_ms: Option<f64>,
+    #[serde(default)]
+    max_retries: Option<u32>,
+    #[serde(default)]
+    locale: Locale,
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+}
+
+struct Config {
+    vendor: Vendor,
+    credentials: Value,
+    base_url: Option<String>,
+    timeout_ms: f64,
+    policy: Policy,
+    locale: Locale,
+    headers: BTreeMap<String, String>,
+}
+
+/// A configured connection to one vendor.
+#[wasm_bindgen]
+pub struct Client {
+    config: Rc<Config>,
+}
+
+#[wasm_bindgen]
+impl Client {
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "RawClientConfig")] config: JsValue) -> Result<Client, JsValue> {
+        let raw: ClientConfig = serde_json::from_value(from_js(&config)?).map_err(|e| config_error(&format!("invalid client config: {e}")))?;
+        let policy = Policy { max_retries: raw.max_retries.unwrap_or(Policy::default().max_retries).min(10), ..Policy::default() };
+        let timeout_ms = raw.timeout_ms.filter(|t| t.is_finite() && *t > 0.0).unwrap_or(30_000.0);
+        Ok(Client {
+            config: Rc::new(Config {
+                vendor: vendor_of(&raw.vendor)?,
+                credentials: raw.credentials,
+                base_url: raw.base_url,
+                timeout_ms,
+                policy,
+                locale: raw.locale,
+                headers: raw.headers,
+            }),
+        })
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn vendor(&self) -> String {
+        self.config.vendor.as_str().to_string()
+    }
+
+    /// Sends `operation` and resolves to the envelope's data.
+    #[wasm_bindgen(unchecked_return_type = "Promise<unknown>")]
+    pub fn call(
+        &self,
+        operation: &str,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+    ) -> js_sys::Promise {
+        let config = self.config.clone();
+        let prepared = operation_of(config.vendor, operation).and_then(|op| Ok((op, from_js(&params)?, signal_of(&options))));
+        wasm_bindgen_futures::future_to_promise(async move {
+            let (op, params, signal) = prepared?;
+            send(&config, op, &params, signal.as_ref()).await
+        })
+    }
+}
+
+fn signal_of(options: &JsValue) -> Option<web_sys::AbortSignal> {
+    let s = js_sys::Reflect::get(options, &JsValue::from_str("signal")).ok()?;
+    s.dyn_into::<web_sys::AbortSignal>().ok()
+}
+
+async fn send(config: &Config, op: Operation, params: &Value, signal: Option<&web_sys::AbortSignal>) -> Result<JsValue, JsValue> {
+    let mut attempt = 0;
+    loop {
+        // Built afresh for each attempt: the vendors' signatures carry the current time.
+        let options = BuildOptions { base_url: config.base_url.clone(), now: js_sys::Date::now(), locale: config.locale, headers: config.headers.clone(), ..Default::default() };
+        let req = vendors::build_request(config.vendor, op, params, &config.credentials, &options).map_err(|e| to_js_error(&e))?;
+        let jitter = js_sys::Math::random();
+        match fetch_once(&req, config.timeout_ms, signal).await {
+            Ok((status, retry_after, body)) => {
+                let outcome = Outcome::Status { status, retry_after_ms: retry_after.as_deref().and_then(retry::parse_retry_after) };
+                let parsed = vendors::parse_response(config.vendor, op, status, &body, config.locale);
+                let failed = parsed.is_err() || !(200..300).contains(&status);
+                if failed {
+                    if let Some(wait) = retry::next_delay(&config.policy, attempt, req.idempotent, outcome, jitter) {
+                        sleep(wait).await;
+                        attempt += 1;
+                        continue;
+                    }
+                }
+                return match parsed {
+                    Ok(data) if !failed => Ok(to_js(&data)),
+                    Ok(_) => Err(to_js_error(&crate::Error::ResponseError {
+                        vendor: config.vendor,
+                        status,
+                        message: "an HTTP error status with a success envelope".into(),
+                        retryable: crate::envelope::status_retryable(status),
+                    })),
+                    Err(e) => Err(to_js_error(&e)),
+                };
+            }
+            Err(failure) => {
+                let outcome = if failure == TransportFailure::Timeout { Outcome::Timeout } else { Outcome::NetworkError };
+                if failure != TransportFailure::Aborted {
+                    if let Some(wait) = retry::next_delay(&config.policy, attempt, req.idempotent, outcome, jitter) {
+                        sleep(wait).await;
+                        attempt += 1;
+                        continue;
+                    }
+                }
+                return Err(transport_error(failure, config.vendor, op, &target(&req), attempt + 1));
+            }
+        }
+    }
+}
+
+/// `METHOD scheme://host/path`, without the query: safe to show in an error.
+fn target(req: &HttpRequest) -> String {
+    let url = req.url.split('?').next().unwrap_or_default();
+    format!("{} {url}", req.method.as_str())
+}
+
+async fn sleep(ms: f64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// One fetch: `(status, Retry-After, body)` or why there is none.
+async fn fetch_once(req: &HttpRequest, timeout_ms: f64, signal: Option<&web_sys::AbortSignal>) -> Result<(u16, Option<String>, String), TransportFailure> {
+    if signal.is_some_and(|s| s.aborted()) {
+        return Err(TransportFailure::Aborted);
+    }
+    let controller = web_sys::AbortController::new().map_err(|_| TransportFailure::Network)?;
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let on_abort = {
+        let controller = controller.clone();
+        Closure::<dyn FnMut()>::new(move || controller.abort())
+    };
+    if let Some(s) = signal {
+        let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+    }
+    let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms);
+    let result = fetch_inner(req, &controller.signal()).await;
+    clear_timeout(&timer);
+    if let Some(s) = signal {
+        let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+    }
+    result.map_err(|()| {
+        if timed_out.get() {
+            TransportFailure::Timeout
+        } else if signal.is_some_and(|s| s.aborted()) {
+            TransportFailure::Aborted
+        } else {
+            TransportFailure::Network
+        }
+    })
+}
+
+async fn fetch_inner(req: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<(u16, Option<String>, String), ()> {
+    let headers = web_sys::Headers::new().map_err(|_| ())?;
+    for (k, v) in &req.headers {
+        headers.append(k, v).map_err(|_| ())?;
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_method(req.method.as_str());
+    init.set_headers(&headers);
+    if let Some(body) = &req.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_signal(Some(signal));
+    // Built by hand and wrapped, so the URL goes out exactly as the core built it.
+    let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(|_| ())?;
+    let response = gloo_net::http::Request::from(request).send().await.map_err(|_| ())?;
+    let retry_after = response.headers().get("retry-after");
+    let body = response.text().await.map_err(|_| ())?;
+    Ok((response.status(), retry_after, body))
+}

@@ -1,0 +1,114 @@
+//! The wasm boundary: converts JS values, calls the core, converts back, and turns core
+//! errors into JS `Error` objects. No rule lives here (see ../shared/DESIGN.md).
+
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::vendors::{self, BuildOptions, Operation, ValidateOptions, Vendor};
+
+mod client;
+mod errors;
+mod types;
+
+pub(crate) use errors::{config_error, to_js_error};
+
+/// A JS value as JSON. `undefined` becomes null; values JSON cannot hold (functions, symbols,
+/// BigInt) are a ValidationError at the root rather than a trap.
+pub(crate) fn from_js(value: &JsValue) -> Result<Value, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| config_error(&format!("not plain JSON data: {e}")))
+}
+
+/// Plain JS objects out (never `Map`), as `JSON.parse` would give.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+pub(crate) fn vendor_of(s: &str) -> Result<Vendor, JsValue> {
+    Vendor::parse(s).ok_or_else(|| config_error(&format!("unknown vendor {s:?}; expected tanyi, byrobot, itniotech or zxycall")))
+}
+
+pub(crate) fn operation_of(vendor: Vendor, s: &str) -> Result<Operation, JsValue> {
+    Operation::parse(s).ok_or_else(|| {
+        // Unknown names are unsupported operations, with the stable error shape.
+        let e = js_sys::Error::new(&format!("{} has no operation {s:?}", vendor.as_str()));
+        e.set_name("UnsupportedOperationError");
+        errors::set(&e, "code", &JsValue::from_str("unsupported_operation"));
+        errors::set(&e, "vendor", &JsValue::from_str(vendor.as_str()));
+        errors::set(&e, "operation", &JsValue::from_str(s));
+        e.into()
+    })
+}
+
+fn options_of<T: serde::de::DeserializeOwned + Default>(value: &JsValue) -> Result<T, JsValue> {
+    match from_js(value)? {
+        Value::Null => Ok(T::default()),
+        v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid options: {e}"))),
+    }
+}
+
+/// Every issue with `params`, errors and warnings (see `Issue`).
+#[wasm_bindgen(js_name = validate, unchecked_return_type = "Issue[]")]
+pub fn validate(
+    vendor: &str,
+    operation: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let vendor = vendor_of(vendor)?;
+    let op = operation_of(vendor, operation)?;
+    let options: ValidateOptions = options_of(&options)?;
+    let params = from_js(&params)?;
+    vendors::validate(vendor, op, &params, &options).map(|issues| to_js(&issues)).map_err(|e| to_js_error(&e))
+}
+
+/// The exact signed request, as `{ method, url, headers, body? }`. Throws ValidationError.
+#[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "HttpRequest")]
+pub fn build_request(
+    vendor: &str,
+    operation: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RawBuildOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let vendor = vendor_of(vendor)?;
+    let op = operation_of(vendor, operation)?;
+    let (credentials, options) = build_options(&options)?;
+    let params = from_js(&params)?;
+    let req = vendors::build_request(vendor, op, &params, &credentials, &options).map_err(|e| to_js_error(&e))?;
+    Ok(to_js(&types::JsHttpRequest::from(&req)))
+}
+
+/// `{ credentials, baseUrl?, now?, … }` → the core's options; `now` defaults to the clock.
+pub(crate) fn build_options(options: &JsValue) -> Result<(Value, BuildOptions), JsValue> {
+    let raw = from_js(options)?;
+    let credentials = raw.get("credentials").cloned().unwrap_or(Value::Null);
+    let has_now = raw.get("now").is_some_and(|n| !n.is_null());
+    let mut opts: BuildOptions = match raw {
+        Value::Null => BuildOptions::default(),
+        v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid options: {e}")))?,
+    };
+    if !has_now {
+        opts.now = js_sys::Date::now();
+    }
+    Ok((credentials, opts))
+}
+
+/// Reads a vendor reply: the envelope's data, or throws VendorError / ResponseError.
+#[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "unknown")]
+pub fn parse_response(vendor: &str, operation: &str, status: u16, body: &str, #[wasm_bindgen(unchecked_param_type = "\"en\" | \"zh-CN\" | undefined")] locale: JsValue) -> Result<JsValue, JsValue> {
+    let vendor = vendor_of(vendor)?;
+    let op = operation_of(vendor, operation)?;
+    let locale = options_of(&locale)?;
+    vendors::parse_response(vendor, op, status, body, locale).map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
+}
+
+/// The operations a vendor supports, in a stable order.
+#[wasm_bindgen(js_name = operations, unchecked_return_type = "string[]")]
+pub fn operations(vendor: &str) -> Result<JsValue, JsValue> {
+    let v = vendor_of(vendor)?;
+    Ok(to_js(&v.operations().iter().map(|o| o.as_str()).collect::<Vec<_>>()))
+}
+

@@ -1,0 +1,86 @@
+//! Shapes that exist only at the JS boundary, and the TypeScript declarations of the shared
+//! core types that the npm package's entry files refer to.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use crate::http::HttpRequest;
+
+/// `HttpRequest` as JS sees it: headers as a plain record, as `fetch` takes them.
+#[derive(Serialize)]
+pub struct JsHttpRequest {
+    pub method: &'static str,
+    pub url: String,
+    pub headers: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+}
+
+impl From<&HttpRequest> for JsHttpRequest {
+    fn from(r: &HttpRequest) -> Self {
+        JsHttpRequest {
+            method: r.method.as_str(),
+            url: r.url.clone(),
+            headers: r.headers.iter().cloned().collect(),
+            body: r.body.clone(),
+        }
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_CORE: &'static str = r#"
+export type Vendor = "tanyi" | "byrobot" | "itniotech" | "zxycall";
+export type Locale = "en" | "zh-CN";
+export type IssueCode =
+  | "required" | "invalid_type" | "unrecognized_key" | "invalid_enum" | "invalid_literal"
+  | "invalid_format" | "invalid_phone" | "too_small" | "too_big" | "outside_allowed_hours"
+  | "range_inverted" | "outside_daily_window" | "overlapping_windows" | "duplicate_value"
+  | "unknown_reference" | "exceeds_capacity" | "unusable_reference";
+/** A validation issue, shaped like zod's. */
+export interface Issue {
+  code: IssueCode;
+  /** Keys and indices into the params, e.g. ["robotCallJob", "dailyEndTime"]. */
+  path: (string | number)[];
+  message: string;
+  params: Record<string, unknown>;
+  /** Errors stop buildRequest; warnings do not. */
+  severity: "error" | "warning";
+}
+export interface ValidateOptions {
+  locale?: Locale;
+  /** ZXY: the reply of getCreateOptions, to check ids against. */
+  meta?: unknown;
+  /** Per-code severity overrides, e.g. { invalid_phone: "warning" }. */
+  severity?: Partial<Record<IssueCode, "error" | "warning" | "off">>;
+}
+/** The raw options of buildRequest; the package's typed BuildOptions<V> narrows credentials. */
+export interface RawBuildOptions {
+  credentials: unknown;
+  baseUrl?: string;
+  /** The clock in epoch milliseconds (default: now). */
+  now?: number;
+  locale?: Locale;
+  meta?: unknown;
+  severity?: Partial<Record<IssueCode, "error" | "warning" | "off">>;
+  /** Headers set last, replacing any of the same name. */
+  headers?: Record<string, string>;
+}
+export interface RawClientConfig {
+  vendor: Vendor;
+  credentials: unknown;
+  baseUrl?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  locale?: Locale;
+  headers?: Record<string, string>;
+}
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+export interface HttpRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+"#;
