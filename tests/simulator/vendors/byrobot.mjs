@@ -340,7 +340,8 @@ export function createByrobot(ctx) {
     const bucket = (list, fn) => Object.entries(list.reduce((m, c) => { const k = fn(c); m[k] = (m[k] ?? 0) + 1; return m; }, {})).map(([name, value]) => ({ name, value }));
     return ok({
       ...taskView(task), robotDefId: task.spec.robotDefId, robotDefName: robot.robotName, sceneDefName: robot.robotName, sceneRecordName: robot.sceneRecords[0].sceneRecordName,
-      concurrencyQuota: task.spec.concurrencyQuota, callType: task.spec.callType,
+      concurrencyQuota: task.spec.concurrencyQuota, callType: task.spec.callType, userPhoneIds: task.spec.userPhoneIds,
+      breakStartTime: task.spec.breakStartTime, breakEndTime: task.spec.breakEndTime,
       durationStat: bucket(done, (c) => (c.record.duration < 10 ? '<10s' : c.record.duration < 60 ? '10-59s' : '>=60s')),
       chatRoundStat: bucket(done, (c) => (c.record.chatRound < 10 ? '0-9次' : '10次以上')),
       resultDefs: [{ name: '客户意向等级', values: INTENT }],
