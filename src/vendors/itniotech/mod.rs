@@ -15,7 +15,7 @@ use crate::vendors::{build, BuildCtx, Endpoint, Operation, Vendor};
 mod rules;
 pub mod types;
 
-pub use rules::validate;
+pub use rules::{validate, GENDERS, HOURS, MODES, NO_CALL_STATUSES, REDIAL_CONDITIONS, WEEKDAYS};
 
 /// The pages' host. The SDK's Buka brand uses `https://api.onbuka.com/v3/AiVoice` (NOTES.md §3
 /// "Base URL"); a caller on that host sets `baseUrl` (the paths differ in case there, too).
@@ -123,8 +123,10 @@ pub fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<
     let Some(obj) = v.as_object() else { return Err(envelope::not_object(vendor, status)) };
     let code = match obj.get("status") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-        // Documented as a string; a number is read the same way rather than rejected.
-        Some(Value::Number(n)) => n.to_string(),
+        // Documented as a string; on a 2xx reply a number is read the same way rather than
+        // rejected. On an error status a numeric `status` is a web server's error page
+        // (Spring's `{"status":404,"error":…}`), not the envelope.
+        Some(Value::Number(n)) if (200..300).contains(&status) => n.to_string(),
         _ => return Err(envelope::not_object(vendor, status)),
     };
     if code == "0" {
