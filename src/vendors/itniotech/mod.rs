@@ -1,27 +1,183 @@
-//! itniotech: not implemented yet (every operation is unsupported).
+//! Itniotech (AI Voice): `POST /aivoice/<name>` with JSON bodies, an MD5 `Sign` header, and the
+//! `{status, reason, data}` envelope. Sources: itniotech-aivoice-taskEdit.md and NOTES.md §3
+//! (which cites the vendor's own Java SDK, `itniotech/buka-java-sdk`, as [I-…]).
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::check::{Checker, Path};
+use crate::check::{Checker, Path, Req};
+use crate::envelope;
 use crate::error::Error;
-use crate::http::HttpRequest;
+use crate::http::{HttpRequest, Method};
 use crate::issue::Locale;
-use crate::vendors::{BuildCtx, Endpoint, Operation};
+use crate::sign;
+use crate::vendors::{build, BuildCtx, Endpoint, Operation, Vendor};
 
-pub const DEFAULT_BASE_URL: &str = "";
+mod rules;
+pub mod types;
 
-pub fn endpoint(_op: Operation) -> Option<Endpoint> {
-    None
+pub use rules::{validate, GENDERS, HOURS, MODES, NO_CALL_STATUSES, REDIAL_CONDITIONS, WEEKDAYS};
+
+/// The pages' host. The SDK's Buka brand uses `https://api.onbuka.com/v3/AiVoice` (NOTES.md §3
+/// "Base URL"); a caller on that host sets `baseUrl` (the paths differ in case there, too).
+pub const DEFAULT_BASE_URL: &str = "https://api.itniotech.com";
+/// The taskEdit page's `Content-Type`, charset included.
+pub const CONTENT_TYPE: &str = "application/json;charset=UTF-8";
+/// Customers per `importCustomer` call (NOTES.md §3: ≤100 persons a call).
+pub const IMPORT_LIMIT: usize = 100;
+/// Longest `phoneNumber` (NOTES.md §3: ≤32 chars, may be an encrypted id).
+pub const PHONE_MAX: usize = 32;
+
+pub fn endpoint(op: Operation) -> Option<Endpoint> {
+    use Operation::*;
+    let path = match op {
+        ListScripts => "/aivoice/dialogFlowList",
+        ListCallerLines => "/aivoice/channelList",
+        CreateTask => "/aivoice/taskAdd",
+        UpdateTask => "/aivoice/taskEdit",
+        // UNVERIFIED on api.itniotech.com: only the SDK names `properties`, `taskStop` and
+        // `taskDel` (NOTES.md §3 "Base URL"); the paths follow the pages' `/aivoice/<name>`.
+        GetTaskVariables => "/aivoice/properties",
+        // The SDK calls taskStop "Pause task", and −38 is 当前任务状态不可暂停: it is the pause.
+        // There is no separate stop endpoint, so StopTask is unsupported.
+        PauseTask => "/aivoice/taskStop",
+        DeleteTask => "/aivoice/taskDel",
+        ImportCustomers => "/aivoice/importCustomer",
+        DeleteCustomers => "/aivoice/importCustomer/del",
+        StartTask => "/aivoice/taskStart",
+        ListTasks => "/aivoice/taskList",
+        ListPendingCustomers => "/aivoice/taskNoCall",
+        ListCalls => "/aivoice/recordQuery",
+        _ => return None,
+    };
+    // All POST with a JSON body (NOTES.md §3 "Endpoints").
+    Some(Endpoint::new(Method::Post, path))
 }
 
-pub fn validate(_op: Operation, _params: &Value, _c: &mut Checker) {}
-
-pub fn check_credentials(_creds: &Value, _path: &Path, _c: &mut Checker) {}
-
-pub fn build(_op: Operation, _params: &Value, _creds: &Value, ctx: &BuildCtx) -> HttpRequest {
-    crate::vendors::build::request(ctx, ctx.endpoint.path, Default::default())
+/// Queries whose body is `{current, size, params{appId, …}}`: `appId` goes inside `params`
+/// ([I-dto] TaskQueryDTO).
+fn is_paged(op: Operation) -> bool {
+    matches!(op, Operation::ListTasks | Operation::ListPendingCustomers | Operation::ListCalls)
 }
 
-pub fn parse(_op: Operation, _status: u16, _body: &str, _locale: Locale) -> Result<Value, Error> {
-    Ok(Value::Null)
+/// Operations that only read, so repeating them is safe although they are POSTs.
+fn is_read(op: Operation) -> bool {
+    use Operation::*;
+    matches!(op, ListScripts | ListCallerLines | GetTaskVariables | ListTasks | ListPendingCustomers | ListCalls)
+}
+
+/// `{apiKey, apiSecret, appId}`, all required. `appId` fills the body when params leave it out.
+pub fn check_credentials(creds: &Value, path: &Path, c: &mut Checker) {
+    let Some(o) = c.root(creds, path) else { return };
+    c.str(&o, "apiKey", Req::Required);
+    c.str(&o, "apiSecret", Req::Required);
+    c.str(&o, "appId", Req::Required);
+}
+
+/// `Sign`: lowercase hex MD5 of apiKey + apiSecret + Timestamp (epoch seconds, as text)
+/// (NOTES.md §3 "Auth", [I-http][I-md5]; the page's Java and PHP samples agree).
+pub fn signature(api_key: &str, api_secret: &str, timestamp: &str) -> String {
+    sign::md5_hex(&format!("{api_key}{api_secret}{timestamp}"))
+}
+
+/// Puts `appId` into `map` unless the params already carry one.
+fn fill_app_id(map: &mut Map<String, Value>, app_id: &str) {
+    if map.get("appId").is_none_or(Value::is_null) {
+        map.insert("appId".into(), Value::String(app_id.to_string()));
+    }
+}
+
+/// The request with the page's headers, in its order: Content-Type, Sign, Timestamp, Api-Key.
+/// The SDK's extra `origin: java-sdk` header is not sent (the pages' samples don't send it;
+/// `BuildOptions::headers` can add it).
+pub fn build(op: Operation, params: &Value, creds: &Value, ctx: &BuildCtx) -> HttpRequest {
+    let cred = |k: &str| creds.get(k).and_then(Value::as_str).unwrap_or_default();
+    let mut body = build::object(params);
+    if is_paged(op) {
+        match body.get_mut("params") {
+            Some(Value::Object(inner)) => fill_app_id(inner, cred("appId")),
+            _ => {
+                let mut inner = Map::new();
+                fill_app_id(&mut inner, cred("appId"));
+                body.insert("params".into(), Value::Object(inner));
+            }
+        }
+    } else {
+        fill_app_id(&mut body, cred("appId"));
+    }
+    let timestamp = ctx.now_ms.div_euclid(1000).to_string();
+    let mut req = build::request(ctx, ctx.endpoint.path, body);
+    req.set_header("Content-Type", CONTENT_TYPE);
+    req.set_header("Sign", &signature(cred("apiKey"), cred("apiSecret"), &timestamp));
+    req.set_header("Timestamp", &timestamp);
+    req.set_header("Api-Key", cred("apiKey"));
+    req.idempotent = is_read(op);
+    req
+}
+
+/// `{status, reason, data}` with `status` `"0"` (a string) on success (the page's 响应参数).
+/// The envelope has no request id. Itniotech answers HTTP 200 with the status in the body;
+/// any other HTTP status is trusted only if it carries the envelope with an error status.
+pub fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
+    let vendor = Vendor::Itniotech;
+    let v = envelope::json(vendor, status, body)?;
+    let Some(obj) = v.as_object() else { return Err(envelope::not_object(vendor, status)) };
+    let code = match obj.get("status") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        // Documented as a string; on a 2xx reply a number is read the same way rather than
+        // rejected. On an error status a numeric `status` is a web server's error page
+        // (Spring's `{"status":404,"error":…}`), not the envelope.
+        Some(Value::Number(n)) if (200..300).contains(&status) => n.to_string(),
+        _ => return Err(envelope::not_object(vendor, status)),
+    };
+    if code == "0" {
+        if !(200..300).contains(&status) {
+            return Err(Error::ResponseError {
+                vendor,
+                status,
+                message: "a success envelope with a non-2xx HTTP status".into(),
+                retryable: envelope::status_retryable(status),
+            });
+        }
+        return Ok(obj.get("data").cloned().unwrap_or(Value::Null));
+    }
+    let info = code.parse::<i64>().ok().and_then(explain);
+    Err(envelope::vendor_error(vendor, status, code, envelope::text(obj.get("reason")).unwrap_or_default(), None, info, locale))
+}
+
+/// Every status code on the taskEdit page's table, plus −32, −50 and −55 from NOTES.md §3.
+/// 999/998/997 come from the Java SDK itself, never from the server [I-resp]: not listed.
+/// Retryable only where the trouble is on the vendor's side (−5, −46).
+pub fn explain(code: i64) -> Option<envelope::CodeInfo> {
+    Some(match code {
+        -1 => ("Account authentication failed: check Api-Key, the secret and Sign", "账号认证异常", false),
+        -3 => ("Insufficient balance", "余额不足", false),
+        -4 => ("Timestamp expired: fix the local clock (Timestamp is epoch seconds)", "时间戳过期：请校准本机时钟（Timestamp 为秒级时间戳）", false),
+        -5 => ("Vendor system error (English docs: \"Port program unusual\")", "系统异常", true),
+        -6 => ("IP not allowed: add this IP to the app's whitelist", "ip限制：请将本机 IP 加入白名单", false),
+        -27 => ("Parameter validation failed", "参数校验异常", false),
+        -28 => ("Mode AUTO needs startDateTime", "自动模式,任务启动时间不能为空", false),
+        -29 => ("Invalid redial rule (redialCondition)", "重播规则参数异常", false),
+        -30 => ("Invalid redial interval (redialInterval)", "重播间隔参数异常", false),
+        -31 => ("Invalid redial count (redialTimes)", "重播次数参数异常", false),
+        -32 => ("The task does not exist", "外呼任务不存在", false),
+        -33 => ("A task with this name already exists", "外呼任务名称已存在", false),
+        -37 => ("The app (appId) does not exist", "应用不存在", false),
+        -38 => ("The task cannot be paused in its current state", "当前任务状态不可暂停", false),
+        -39 => ("The task cannot be started in its current state", "当前任务状态不可启动", false),
+        -41 => ("Invalid script id (dialogFlowId)", "话术ID参数异常", false),
+        -45 => ("No customers imported: import customers before starting", "未导入客户,不能启动", false),
+        -46 => ("Network error or invalid parameters", "网络异常或参数错误", true),
+        -48 => ("The daily dialling window must lie within 09:00-20:00", "创建任务每日拨号时间段需在9:00-20:00之间", false),
+        -49 => ("Account not verified", "账号未认证", false),
+        // Only the English text is published (taskList page).
+        -50 => ("Application not quoted (the vendor's wording): check the appId", "Application not quoted（仅有英文说明）：请检查 appId", false),
+        -51 => ("The customer's custom properties are incomplete (the script's variables need values)", "该客户自定义属性不完整", false),
+        -52 => ("robotCount exceeds the account's maximum concurrency", "并发数超出账户最大值", false),
+        -55 => ("The script is unbound: this operation is not allowed", "话术解绑不允许此类操作", false),
+        -57 => ("The Sign header is missing", "签名不能为空", false),
+        -58 => ("The Timestamp header is missing", "时间戳不能为空", false),
+        -59 => ("The Api-Key header is missing", "apikey不能为空", false),
+        -60 => ("The intent tag group does not exist", "意向标签组不存在", false),
+        _ => return None,
+    })
 }
