@@ -82,7 +82,7 @@ pub fn signature(app_key: &str, app_secret: &str, datetime: &str) -> String {
 /// The request with the headers of [B-http], on GET and POST alike: `appkey`, `datetime`
 /// (RFC 1123, always GMT), `sign`, `Content-Type` and `Accept` (`application/json`). GET
 /// params go URL-encoded into the query, POST params as the JSON body.
-pub fn build(_op: Operation, params: &Value, creds: &Value, ctx: &BuildCtx) -> HttpRequest {
+pub fn build(op: Operation, params: &Value, creds: &Value, ctx: &BuildCtx) -> HttpRequest {
     let cred = |k: &str| creds.get(k).and_then(Value::as_str).unwrap_or_default();
     let datetime = time::rfc1123(ctx.now_ms);
     let mut req = build::request(ctx, ctx.endpoint.path, build::object(params));
@@ -92,6 +92,11 @@ pub fn build(_op: Operation, params: &Value, creds: &Value, ctx: &BuildCtx) -> H
     req.set_header("sign", &signature(cred("appKey"), cred("appSecret"), &datetime));
     req.set_header("Content-Type", "application/json");
     req.set_header("Accept", "application/json");
+    // Two reads go by POST (queryDoneTaskPhones, notDialedCustomerList): repeating them
+    // changes nothing, so the transport may retry them like a GET.
+    if matches!(op, Operation::ListCalls | Operation::ListPendingCustomers) {
+        req.idempotent = true;
+    }
     req
 }
 
