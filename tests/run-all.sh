@@ -1,6 +1,22 @@
 #!/usr/bin/env bash
-# Sets up what the tests need (idempotent) and runs every test.
+# The one test command (README "Quick start"; .ci/run calls it). It installs what the tests
+# need, idempotently — the wasm target, wasm-bindgen-cli at the version in Cargo.lock, the npm
+# dev tools — builds the npm package, and runs every suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "== native core tests (cargo test)"
-cargo test --release -- --include-ignored
+source tests/setup.sh
+
+echo "== native core tests (cargo test, incl. the 100k-case no-panic property test)"
+cargo test --release
+
+echo "== build the npm package (pkg/)"
+npm run --silent build
+
+echo "== Node: the built package against 127.0.0.1 servers; the vendor simulator's own tests"
+node --test tests/pkg/ tests/simulator/
+
+if [[ -x tests/types/check.sh ]]; then
+  echo "== TypeScript consumers (tsc --strict), publint, attw"
+  bash tests/types/check.sh
+fi
+echo "all suites passed"

@@ -80,11 +80,13 @@ pub fn signature(app_key: &str, app_secret: &str, tenant_sign: &str, version: &s
 /// The request with the headers NOTES.md suggests: appKey, tenantSign, version, timestamp
 /// (epoch ms), signature. The secret is never sent (the Java demo does not send it; a tenant
 /// that needs it can add it with `BuildOptions::headers`).
-pub fn build(_op: Operation, params: &Value, creds: &Value, ctx: &BuildCtx) -> HttpRequest {
+pub fn build(op: Operation, params: &Value, creds: &Value, ctx: &BuildCtx) -> HttpRequest {
     let cred = |k: &str| creds.get(k).and_then(Value::as_str).unwrap_or_default();
     let version = creds.get("version").and_then(Value::as_str).unwrap_or(VERSION);
     let timestamp = ctx.now_ms.to_string();
     let mut req = build::request(ctx, ctx.endpoint.path, build::object(params));
+    // Queries sent as POST are reads too: safe to retry.
+    req.idempotent |= matches!(op, Operation::ListCalls | Operation::ListTaskStats);
     let sig = signature(cred("appKey"), cred("appSecret"), cred("tenantSign"), version, &timestamp);
     req.set_header("appKey", cred("appKey"));
     req.set_header("tenantSign", cred("tenantSign"));

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what building and testing need; safe to run again (each step checks first).
+# Sourced by tests/run-all.sh and the demo command.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [[ "$have" != "$want" ]]; then
+  echo "installing wasm-bindgen-cli $want (found: ${have:-none}); this takes a few minutes"
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+
+# npm dev tools (wasm-opt from binaryen, tsc, publint, attw, miniflare, vite, playwright-core).
+if [[ ! -f node_modules/.package-lock.json ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi
+# Tests import the built package by name, as a user would: node_modules/waihu → pkg/.
+ln -sfn ../pkg node_modules/waihu

@@ -1,0 +1,52 @@
+// The CLI prints exactly one "listening" line and serves until killed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
+
+async function launch(args) {
+  const child = spawn(process.execPath, [SERVER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  const line = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => { out += d; if (out.includes('\n')) resolve(out.split('\n')[0]); });
+    child.once('exit', (c) => reject(new Error(`exited ${c}`)));
+    setTimeout(() => reject(new Error('no listening line')), 5000);
+  });
+  return { child, line, output: () => out };
+}
+
+test('node server.mjs --port 0 --seed 3 prints one line and serves', async () => {
+  const { child, line, output } = await launch(['--port', '0', '--host', '127.0.0.1', '--seed', '3']);
+  try {
+    const m = /^waihu simulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
+    assert.ok(m, line);
+    const health = await (await fetch(`${m[1]}/__sim/health`)).json();
+    assert.equal(health.seed, 3);
+    assert.equal(output().trim().split('\n').length, 1, 'exactly one line');
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+});
+
+test('--credentials file.json overrides the demo set', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waihu-sim-'));
+  const file = join(dir, 'creds.json');
+  writeFileSync(file, JSON.stringify({ zxycall: { token: 'fromFile' } }));
+  const { child, line } = await launch(['--port', '0', '--credentials', file]);
+  try {
+    const url = line.split(' ').pop();
+    assert.equal((await fetch(`${url}/zxycall/v1/task/create`, { headers: { Authorization: 'Bearer fromFile' } })).status, 200);
+    assert.equal((await fetch(`${url}/zxycall/v1/task/create`, { headers: { Authorization: 'Bearer demoToken' } })).status, 401);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+});
