@@ -14,11 +14,12 @@ async function launch(args) {
   const child = spawn(process.execPath, [SERVER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.setEncoding('utf8');
+  let timer;
   const line = await new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => { out += d; if (out.includes('\n')) resolve(out.split('\n')[0]); });
     child.once('exit', (c) => reject(new Error(`exited ${c}`)));
-    setTimeout(() => reject(new Error('no listening line')), 5000);
-  });
+    timer = setTimeout(() => reject(new Error('no listening line')), 5000);
+  }).finally(() => clearTimeout(timer));
   return { child, line, output: () => out };
 }
 

@@ -1,0 +1,55 @@
+//! The README's capability matrix and issue-code table are generated from the code; this
+//! test fails when they drift. `WAIHU_BLESS=1 cargo test --test readme` rewrites them.
+
+use waihu::issue::{message, IssueCode, Locale};
+use waihu::{Operation, Vendor};
+
+fn matrix() -> String {
+    let mut s = String::from("| operation | tanyi | byrobot | itniotech | zxycall |\n|---|---|---|---|---|\n");
+    for op in Operation::ALL {
+        let cells: Vec<String> = Vendor::ALL
+            .iter()
+            .map(|v| match v.endpoint(*op) {
+                Some(e) => format!("{} `{}`", e.method.as_str(), e.path),
+                None => "—".into(),
+            })
+            .collect();
+        if cells.iter().all(|c| c == "—") {
+            continue;
+        }
+        s.push_str(&format!("| `{}` | {} |\n", op.as_str(), cells.join(" | ")));
+    }
+    s
+}
+
+fn codes() -> String {
+    let mut s = String::from("| code | English | 中文 |\n|---|---|---|\n");
+    let p = waihu::params! {"minimum": "{minimum}", "maximum": "{maximum}", "min": "{min}", "max": "{max}", "start": "{start}", "end": "{end}", "other": "{other}", "firstIndex": "{firstIndex}", "list": "{list}", "reason": "{reason}", "expected": "{expected}", "format": "{format}", "options": "{options}"};
+    for code in IssueCode::ALL {
+        s.push_str(&format!("| `{}` | {} | {} |\n", code.as_str(), message(code, &p, Locale::En), message(code, &p, Locale::ZhCn)));
+    }
+    s
+}
+
+fn section(readme: &str, name: &str) -> Option<(usize, usize)> {
+    let start = readme.find(&format!("<!-- {name}:start -->"))? + format!("<!-- {name}:start -->\n").len();
+    let end = readme.find(&format!("<!-- {name}:end -->"))?;
+    Some((start, end))
+}
+
+#[test]
+fn readme_tables_match_the_code() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let mut readme = std::fs::read_to_string(path).unwrap();
+    for (name, table) in [("matrix", matrix()), ("codes", codes())] {
+        let (a, b) = section(&readme, name).unwrap_or_else(|| panic!("README lacks the {name} markers"));
+        if std::env::var("WAIHU_BLESS").is_ok() {
+            readme.replace_range(a..b, &table);
+        } else {
+            assert_eq!(readme[a..b], table, "README {name} table is stale: run WAIHU_BLESS=1 cargo test --test readme");
+        }
+    }
+    if std::env::var("WAIHU_BLESS").is_ok() {
+        std::fs::write(path, readme).unwrap();
+    }
+}
