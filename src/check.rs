@@ -418,7 +418,10 @@ impl Checker {
             let path = at(&base, i);
             let Some(c) = self.root(item, &path) else { continue };
             if let Some(p) = self.phone(&c, rules.phone_key, rules) {
-                match first_seen.entry(phone::normalize(p)) {
+                // Opaque ids (Itniotech's encrypted numbers) compare as written: normalizing
+                // would strip `+`, `/` and `=` and merge distinct ids.
+                let key = if rules.any_phone { p.trim().to_string() } else { phone::normalize(p) };
+                match first_seen.entry(key) {
                     std::collections::hash_map::Entry::Occupied(first) => {
                         let first = *first.get();
                         self.error(IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});
@@ -568,5 +571,8 @@ mod tests {
         ]);
         let got = run(json!({"c": []}), |c, o| c.customers(o, "c", &rules, |_, _| {}));
         assert_eq!(got, vec![("c".into(), IssueCode::TooSmall, Severity::Error)]);
+        let opaque = CustomerRules { phone_key: "phone", max: None, phone_max: Some(32), any_phone: true };
+        let got = run(json!({"c": [{"phone": "a+b="}, {"phone": "ab"}, {"phone": " a+b= "}]}), |c, o| c.customers(o, "c", &opaque, |_, _| {}));
+        assert_eq!(got, vec![("c[2].phone".into(), IssueCode::DuplicateValue, Severity::Error)]);
     }
 }
