@@ -173,15 +173,16 @@ export function createSimulator(opts = {}) {
     log.push(entry);
 
     const fault = faults.decide({ n, vendor: vendorName, path });
+    const cfg = faults.get(); // read once: a reset during a latency sleep must not break this request
     const tag = { 'X-Sim-Request-N': String(n) };
     if (fault) tag['X-Sim-Fault'] = fault;
-    if (fault === 'latency') await sleep(faults.get().latencyMs);
+    if (fault === 'latency') await sleep(cfg.latencyMs);
     if (fault === 'dropBefore') { entry.outcome = 'dropBefore'; return req.socket.destroy(); }
     if (FAULT_STATUS[fault]) {
       // Not applied. CHOICE: a gateway-like text/plain body; 429 adds Retry-After.
       const status = FAULT_STATUS[fault];
       const headers = { ...tag };
-      if (status === 429) headers['Retry-After'] = String(faults.get().retryAfterSeconds);
+      if (status === 429) headers['Retry-After'] = String(cfg.retryAfterSeconds);
       entry.outcome = fault; entry.status = status;
       return send(res, status, `${status} ${FAULT_TEXT[status]} (simulated fault)`, headers);
     }

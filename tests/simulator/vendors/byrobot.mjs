@@ -2,7 +2,7 @@
 // byrobot-task-api-examples.md and NOTES.md §1. Envelope ResultModel
 // {code, data, resultMsg, errorStackTrace, requestId}; codes 200/401/403/404/
 // 408/412/500 (NOTES §1 "Error codes").
-import { fail, isObj, isStr, isBool, asId, asInt, paramInt, slicePage, json, SimError } from '../lib/common.mjs';
+import { fail, isObj, isStr, isBool, asId, asInt, paramInt, slicePage, json } from '../lib/common.mjs';
 import { byrobotSignature, parseRfc1123, safeEqual, header } from '../lib/auth.mjs';
 import { rngFor, requestIdFrom } from '../lib/prng.mjs';
 import { createLedger, ledgerTask } from '../lib/ledger.mjs';
@@ -261,6 +261,8 @@ export function createByrobot(ctx) {
   });
 
   // ---- lifecycle (NOTES §1 task status enum) ------------------------------------
+  // CHOICE (no per-transition codes documented): refused transitions are 412;
+  // starting a running task is refused; a completed task with new customers restarts.
   function start(task, now) {
     if (task.status === 1) throw fail(412, '任务已在进行中');
     if (task.status === 6) throw fail(412, '任务已终止, 不能启动');

@@ -1,7 +1,7 @@
 // Tanyi (探意 / Yiwise 一知) job API, from vendor-docs/tanyi-job-api.md and
 // NOTES.md §2. Base path /apiOpen/v1/. Envelope {code, data, requestId,
 // resultMsg, errorStackTrace}; codes 200/401/403/404/412/500 (NOTES §2 "Error codes").
-import { fail, isObj, isStr, isBool, asId, asInt, paramInt, slicePage, json, SimError } from '../lib/common.mjs';
+import { fail, isObj, isStr, asId, asInt, paramInt, slicePage, json, SimError } from '../lib/common.mjs';
 import { tanyiSignature, safeEqual, header } from '../lib/auth.mjs';
 import { rngFor, requestIdFrom } from '../lib/prng.mjs';
 import { createLedger, ledgerTask } from '../lib/ledger.mjs';
@@ -266,6 +266,9 @@ export function createTanyi(ctx) {
   }
 
   // ---- lifecycle (NOTES §2 "Lifecycle": pause, resume, terminate is final) --
+  // CHOICE (Tanyi documents no per-transition codes): every refused transition is
+  // 412; starting a running job is refused, not a no-op; a COMPLETED job that got
+  // new customers may be started again.
   function start(job, now) {
     if (job.status === 'IN_PROCESS') throw fail(412, '任务已在进行中');
     if (job.status === 'TERMINATE') throw fail(412, '任务已终止, 不能启动');
