@@ -12,8 +12,8 @@ cargo test --release
 echo "== build the npm package (pkg/)"
 npm run --silent build
 
-echo "== Node: the built package against 127.0.0.1 servers; the vendor simulator's own tests"
-node --test tests/pkg/ tests/simulator/
+echo "== Node, workerd (miniflare) and a Vite page in headless Chromium: the built package; the vendor simulator's own tests"
+node --test tests/pkg/ tests/simulator/ tests/workerd/ tests/vite/
 
 if [[ -x tests/types/check.sh ]]; then
   echo "== TypeScript consumers (tsc --strict), publint, attw"
