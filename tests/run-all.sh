@@ -9,6 +9,9 @@ source tests/setup.sh
 echo "== native core tests (cargo test, incl. the 100k-case no-panic property test)"
 cargo test --release
 
+echo "== wasm-bindgen-test: the boundary and the core inside wasm, in Node and headless Chromium"
+bash tests/wasm-bindgen.sh
+
 echo "== build the npm package (pkg/)"
 npm run --silent build
 

@@ -10,6 +10,8 @@ use crate::vendors::{self, BuildOptions, Operation, ValidateOptions, Vendor};
 mod client;
 mod errors;
 mod types;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use errors::{config_error, to_js_error};
 
