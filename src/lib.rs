@@ -10,6 +10,7 @@ pub mod check;
 pub mod envelope;
 pub mod error;
 pub mod http;
+pub mod import;
 pub mod issue;
 pub mod phone;
 pub mod retry;

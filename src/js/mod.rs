@@ -9,6 +9,7 @@ use crate::vendors::{self, BuildOptions, Operation, ValidateOptions, Vendor};
 
 mod client;
 mod errors;
+mod import;
 mod types;
 #[cfg(test)]
 mod tests;

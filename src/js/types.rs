@@ -74,6 +74,20 @@ export interface RawClientConfig {
   locale?: Locale;
   headers?: Record<string, string>;
 }
+export interface RawImportOptions {
+  /** Rows per call, at most (and by default) the vendor's limit. */
+  chunkSize?: number;
+  /** Import the valid rows and report the invalid ones as rejected, instead of throwing. */
+  skipInvalid?: boolean;
+  /** Members added to every batch (BYRobot's companyId, Itniotech's callRecordDup). */
+  extra?: Record<string, unknown>;
+  locale?: Locale;
+}
+export type ChunkOutcome =
+  | { kind: "applied"; data: unknown }
+  | { kind: "rejected"; code: string; message: string; retryable?: boolean }
+  | { kind: "unknown"; reason: string }
+  | { kind: "notSent" };
 export interface CallOptions {
   signal?: AbortSignal;
 }

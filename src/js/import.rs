@@ -1,0 +1,71 @@
+//! Import plans at the boundary: the core plans and folds; JS (pkg-template/api.js) sends the
+//! chunks with bounded concurrency, progress and cancel, in between.
+
+use wasm_bindgen::prelude::*;
+
+use super::{config_error, from_js, to_js, to_js_error, vendor_of};
+use crate::import::{self, ChunkOutcome, ImportOptions, Plan};
+
+/// A planned import: its chunks' params, and the fold of their outcomes into a report.
+#[wasm_bindgen]
+pub struct ImportPlan {
+    plan: Plan,
+}
+
+/// Validates every row and cuts the chunks. Throws ValidationError (issue paths start at the
+/// row index) unless `options.skipInvalid`.
+#[wasm_bindgen(js_name = planImport)]
+pub fn plan_import(
+    vendor: &str,
+    #[wasm_bindgen(unchecked_param_type = "number | string")] task_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown[]")] customers: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RawImportOptions | undefined")] options: JsValue,
+) -> Result<ImportPlan, JsValue> {
+    let vendor = vendor_of(vendor)?;
+    let options: ImportOptions = match from_js(&options)? {
+        serde_json::Value::Null => ImportOptions::default(),
+        v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid import options: {e}")))?,
+    };
+    let plan = import::plan(vendor, &from_js(&task_id)?, &from_js(&customers)?, &options).map_err(|e| to_js_error(&e))?;
+    Ok(ImportPlan { plan })
+}
+
+#[wasm_bindgen]
+impl ImportPlan {
+    /// Input rows.
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> usize {
+        self.plan.total
+    }
+
+    #[wasm_bindgen(getter, js_name = chunkCount)]
+    pub fn chunk_count(&self) -> usize {
+        self.plan.chunks.len()
+    }
+
+    /// Rows rejected before sending (invalid with skipInvalid, or duplicates).
+    #[wasm_bindgen(getter, js_name = rejectedCount)]
+    pub fn rejected_count(&self) -> usize {
+        self.plan.rejected.len()
+    }
+
+    /// The `importCustomers` params of chunk `i`.
+    #[wasm_bindgen(js_name = chunkParams, unchecked_return_type = "Record<string, unknown>")]
+    pub fn chunk_params(&self, i: usize) -> JsValue {
+        self.plan.chunks.get(i).map_or(JsValue::UNDEFINED, |c| to_js(&c.params))
+    }
+
+    /// How many rows chunk `i` holds.
+    #[wasm_bindgen(js_name = chunkRows)]
+    pub fn chunk_rows(&self, i: usize) -> usize {
+        self.plan.chunks.get(i).map_or(0, |c| c.rows.len())
+    }
+
+    /// The report, from one outcome per chunk (`{kind: "applied", data}`, `{kind: "rejected",
+    /// code, message, retryable}`, `{kind: "unknown", reason}`, `{kind: "notSent"}`).
+    #[wasm_bindgen(unchecked_return_type = "ImportReport")]
+    pub fn finish(&self, #[wasm_bindgen(unchecked_param_type = "ChunkOutcome[]")] outcomes: JsValue) -> Result<JsValue, JsValue> {
+        let outcomes: Vec<ChunkOutcome> = serde_json::from_value(from_js(&outcomes)?).map_err(|e| config_error(&format!("invalid chunk outcomes: {e}")))?;
+        Ok(to_js(&self.plan.fold(&outcomes)))
+    }
+}
