@@ -210,7 +210,9 @@ export function createZxycall(ctx) {
     { method: 'POST', path: '/v1/task/import_task_customer/{id}', handler: ({ params, body }) => {
       const t = taskOf(params.id);
       // CHOICE (body undocumented): {"customers": [{"phone", "name"?, "properties"?}]}, ≤10 000 rows.
-      const rows = isObj(body) ? body.customers : undefined;
+      // The rows are also accepted under "data" (the shape the look-alike API documented at
+      // docs.longlonglong.cn uses, and what waihu sends): neither shape is documented for ZXY.
+      const rows = isObj(body) ? (body.customers ?? body.data) : undefined;
       if (!Array.isArray(rows) || rows.length === 0) throw fail(422, 'The given data was invalid.', { errors: { customers: ['The customers field is required.'] } });
       if (rows.length > 10000) throw fail(422, 'The given data was invalid.', { errors: { customers: ['At most 10000 customers per call.'] } });
       t.importCalls++;
