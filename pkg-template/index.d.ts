@@ -1,5 +1,10 @@
 // The typed public API of waihu. Param and result types are generated from the Rust types
 // (tsify) into waihu.d.ts; this file ties them to vendors and operations.
+//
+// waihu.d.ts declares wasm-bindgen's `Client.[Symbol.dispose]()`, which needs the
+// explicit-resource-management lib (not in es2022); without this reference a project with
+// `"lib": ["es2022", "dom"]` and `skipLibCheck: false` fails to compile the package's types.
+/// <reference lib="esnext.disposable" />
 import type {
   Issue, IssueCode, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor,
   TanyiOperations, ByrobotOperations, ItniotechOperations, ZxycallOperations,
@@ -53,8 +58,11 @@ export declare function buildRequest<V extends Vendor, O extends OperationOf<V>>
 /** Reads a vendor reply: the envelope's data, or throws VendorError / ResponseError. */
 export declare function parseResponse<V extends Vendor, O extends OperationOf<V>>(vendor: V, operation: O, status: number, body: string, locale?: Locale): ResultOf<V, O>;
 
-/** The operations a vendor supports. */
-export declare function operations<V extends Vendor>(vendor: V): OperationOf<V>[];
+/**
+ * The operations a vendor supports. For a vendor known only at run time (`V` a union), any of
+ * those vendors' operations may be listed, so the names distribute over `V`.
+ */
+export declare function operations<V extends Vendor>(vendor: V): (V extends Vendor ? OperationOf<V> : never)[];
 
 export declare const VENDORS: readonly Vendor[];
 

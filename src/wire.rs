@@ -56,6 +56,11 @@ pub enum Id {
 /// String-to-string map (customer `properties`).
 pub type Props = std::collections::BTreeMap<String, String>;
 
+/// tsify names the alias in the fields that use it; this declares it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_PROPS: &'static str = "export type Props = Record<string, string>;\n";
+
 /// `ts_operations! { TanyiOperations { createTask: "Params" => "Result", … } }` declares the
 /// TypeScript map from a vendor's operation names to its param and result types (the npm
 /// package's typed API is built on it), and keeps the same map as a Rust constant so a native

@@ -269,3 +269,33 @@ wire! {
     /// queryDoneTaskPhones's `data` (a PageHelper page).
     ByrobotCallPage { pageNum: u32, pageSize: u32, total: u64, pages: u32, list: Vec<ByrobotDoneCall>, }
 }
+
+crate::ts_operations! { ByrobotOperations {
+    createTask: "ByrobotCreateTaskParams" => "number",
+    updateTask: "ByrobotUpdateTaskParams" => "unknown",
+    startTask: "ByrobotTaskIdParams" => "null",
+    pauseTask: "ByrobotTaskIdParams" => "null",
+    stopTask: "ByrobotTaskIdParams" => "null",
+    deleteTask: "ByrobotTaskIdParams" => "unknown",
+    importCustomers: "ByrobotImportCustomersParams" => "ByrobotImportResult",
+    listPendingCustomers: "ByrobotListPendingParams" => "unknown",
+    listTasks: "ByrobotListTasksParams" => "ByrobotTaskPage",
+    getTask: "ByrobotGetTaskParams" => "ByrobotTaskSummary",
+    getTaskVariables: "ByrobotSceneVariablesParams" => "unknown",
+    listCalls: "ByrobotListCallsParams" => "ByrobotCallPage",
+    getCall: "ByrobotGetCallParams" => "unknown",
+    listFailedCallbacks: "ByrobotListFailedCallbacksParams" => "unknown",
+    listCompanies: "ByrobotNoParams" => "unknown",
+    listCallerLines: "ByrobotCompanyParams" => "unknown",
+    listRobots: "ByrobotListRobotsParams" => "unknown",
+    getSeatStats: "ByrobotCompanyParams" => "unknown",
+    listSmsTemplates: "ByrobotListSmsTemplatesParams" => "unknown",
+    addBlacklist: "Record<string, unknown>" => "unknown",
+    addBlacklistBatch: "Record<string, unknown>" => "unknown",
+    listBlacklist: "Record<string, unknown>" => "unknown",
+    deleteBlacklistEntries: "Record<string, unknown>" => "unknown",
+    listBlacklistGroups: "Record<string, unknown>" => "unknown",
+    createBlacklistGroup: "Record<string, unknown>" => "unknown",
+    updateBlacklistGroup: "Record<string, unknown>" => "unknown",
+    deleteBlacklistGroup: "Record<string, unknown>" => "unknown",
+} }

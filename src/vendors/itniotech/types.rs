@@ -28,6 +28,11 @@ pub enum ItniotechPropValue {
 
 pub type ItniotechProps = std::collections::BTreeMap<String, ItniotechPropValue>;
 
+/// tsify names the alias in the fields that use it; this declares it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_ITNIOTECH_PROPS: &'static str = "export type ItniotechProps = Record<string, ItniotechPropValue>;\n";
+
 wire! {
     /// A daily window in which the task does not dial (`HH:mm`).
     ItniotechInactiveTime { startTime: String, endTime: String, }
@@ -142,3 +147,19 @@ wire! {
     /// A paged reply's `data` (taskList page).
     ItniotechTaskPage { total: i64, size: i64, current: i64, pages: i64, records: Vec<ItniotechTaskSummary>, }
 }
+
+crate::ts_operations! { ItniotechOperations {
+    createTask: "ItniotechTaskParams" => "unknown",
+    updateTask: "ItniotechTaskParams & { jobId: Id }" => "number",
+    startTask: "ItniotechJobParams" => "null",
+    pauseTask: "ItniotechJobParams" => "unknown",
+    deleteTask: "ItniotechJobParams" => "unknown",
+    importCustomers: "ItniotechImportCustomersParams" => "unknown",
+    deleteCustomers: "ItniotechDeleteCustomersParams" => "number",
+    listPendingCustomers: "ItniotechListPendingParams" => "unknown",
+    listTasks: "ItniotechListTasksParams" => "ItniotechTaskPage",
+    getTaskVariables: "ItniotechJobParams" => "unknown",
+    listCalls: "ItniotechListCallsParams" => "unknown",
+    listCallerLines: "ItniotechAppParams" => "ItniotechLine[]",
+    listScripts: "ItniotechAppParams" => "ItniotechScript[]",
+} }

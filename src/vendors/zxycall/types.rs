@@ -253,3 +253,14 @@ wire! {
     /// The listTasks reply.
     ZxyTaskList { data: Vec<ZxyTask>, }
 }
+
+crate::ts_operations! { ZxycallOperations {
+    getCreateOptions: "ZxyNoParams" => "ZxyCreateOptions",
+    createTask: "ZxyCreateTaskParams" => "ZxyTask",
+    updateTask: "ZxyUpdateTaskParams" => "unknown",
+    listTasks: "Record<string, unknown>" => "ZxyTaskList",
+    deleteTask: "ZxyTaskIdParams" => "unknown",
+    startTask: "ZxyTaskIdParams" => "unknown",
+    pauseTask: "ZxyTaskIdParams" => "unknown",
+    importCustomers: "ZxyImportCustomersParams" => "unknown",
+} }

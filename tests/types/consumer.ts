@@ -1,0 +1,419 @@
+// A TypeScript consumer of the built package, type-checked only (tests/types/check.sh runs
+// `tsc --noEmit` under strict settings). It imports "waihu" the way a user's project does
+// (node_modules/waihu -> pkg/, resolved through the package's "exports") and uses every
+// exported function and class of index.d.ts for all four vendors. Where a type matters, it
+// is pinned with `expectType<Equal<…>>()`, so a change that widens or loses a type (to
+// `any`, to `unknown`, to a wrong param type) fails here.
+
+import {
+  Client,
+  VENDORS,
+  buildRequest,
+  isAbortError,
+  isNetworkError,
+  isResponseError,
+  isTimeoutError,
+  isUnsupportedOperationError,
+  isValidationError,
+  isVendorError,
+  operations,
+  parseResponse,
+  validate,
+} from "waihu";
+import type {
+  AbortError,
+  BuildOptions,
+  ByrobotCallPage,
+  ByrobotCreateTaskParams,
+  ByrobotImportResult,
+  ByrobotTaskPage,
+  ByrobotTaskSummary,
+  ByrobotUpdateTaskParams,
+  CallOptions,
+  ClientConfig,
+  CredentialsOf,
+  HttpRequest,
+  Id,
+  Issue,
+  IssueCode,
+  ItniotechLine,
+  ItniotechScript,
+  ItniotechTaskPage,
+  ItniotechTaskParams,
+  Locale,
+  NetworkError,
+  OperationOf,
+  ParamsOf,
+  ResponseError,
+  ResultOf,
+  TanyiCreateTaskParams,
+  TanyiCreateTaskResult,
+  TanyiJobPage,
+  TimeoutError,
+  UnsupportedOperationError,
+  ValidateOptions,
+  ValidationError,
+  Vendor,
+  VendorError,
+  VendorOperations,
+  ZxyCreateOptions,
+  ZxyCreateTaskParams,
+  ZxyTask,
+  ZxyTaskList,
+  ZxyUpdateTaskParams,
+} from "waihu";
+
+// ---- type-level helpers ----
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type IsAny<T> = 0 extends 1 & T ? true : false;
+declare function expectType<T extends true>(): void;
+/** Pins the type of a value: `exact<T>()(value)` fails unless the value's type is exactly T. */
+const exact =
+  <T>() =>
+  <U>(value: U & (Equal<T, U> extends true ? unknown : never)): U =>
+    value;
+
+// No operation of any vendor has `any` params or an `any` result.
+type AnyLeaks = {
+  [V in Vendor]: {
+    [O in OperationOf<V>]: IsAny<ParamsOf<V, O>> extends true ? `${V}.${O} params` : IsAny<ResultOf<V, O>> extends true ? `${V}.${O} result` : never;
+  }[OperationOf<V>];
+}[Vendor];
+expectType<Equal<AnyLeaks, never>>();
+
+// Each vendor's operation names, exactly (the Rust test checks the same list against the
+// endpoint tables; this checks that it reached TypeScript).
+expectType<
+  Equal<
+    OperationOf<"tanyi">,
+    | "createTask" | "updateTask" | "startTask" | "pauseTask" | "stopTask" | "deleteTask" | "setConcurrency" | "batchTaskAction"
+    | "importCustomers" | "deleteCustomers" | "deletePendingCustomer" | "requeueCustomers" | "listPendingCustomers" | "listTasks"
+    | "getTask" | "getTaskStats" | "listTaskStats" | "checkAllTasks" | "getTaskVariables" | "listCalls" | "getCall" | "getAccount"
+    | "listCallerLines" | "listScripts" | "getScriptInfo" | "listPolicyGroups" | "listPolicyGroupNames"
+  >
+>();
+expectType<
+  Equal<
+    OperationOf<"byrobot">,
+    | "createTask" | "updateTask" | "startTask" | "pauseTask" | "stopTask" | "deleteTask" | "importCustomers" | "listPendingCustomers"
+    | "listTasks" | "getTask" | "getTaskVariables" | "listCalls" | "getCall" | "listFailedCallbacks" | "listCompanies" | "listCallerLines"
+    | "listRobots" | "getSeatStats" | "listSmsTemplates" | "addBlacklist" | "addBlacklistBatch" | "listBlacklist"
+    | "deleteBlacklistEntries" | "listBlacklistGroups" | "createBlacklistGroup" | "updateBlacklistGroup" | "deleteBlacklistGroup"
+  >
+>();
+expectType<
+  Equal<
+    OperationOf<"itniotech">,
+    | "createTask" | "updateTask" | "startTask" | "pauseTask" | "deleteTask" | "importCustomers" | "deleteCustomers"
+    | "listPendingCustomers" | "listTasks" | "getTaskVariables" | "listCalls" | "listCallerLines" | "listScripts"
+  >
+>();
+expectType<
+  Equal<OperationOf<"zxycall">, "getCreateOptions" | "createTask" | "updateTask" | "listTasks" | "deleteTask" | "startTask" | "pauseTask" | "importCustomers">
+>();
+
+// The map's entries are the generated types.
+expectType<Equal<VendorOperations["tanyi"]["createTask"], { params: TanyiCreateTaskParams; result: TanyiCreateTaskResult }>>();
+expectType<Equal<ParamsOf<"byrobot", "updateTask">, ByrobotUpdateTaskParams>>();
+expectType<Equal<ResultOf<"byrobot", "startTask">, null>>();
+expectType<Equal<ParamsOf<"itniotech", "updateTask">, ItniotechTaskParams & { jobId: Id }>>();
+expectType<Equal<ParamsOf<"zxycall", "listTasks">, Record<string, unknown>>>();
+expectType<Equal<ResultOf<"zxycall", "getCreateOptions">, ZxyCreateOptions>>();
+
+// The core types the functions use.
+expectType<Equal<Vendor, "tanyi" | "byrobot" | "itniotech" | "zxycall">>();
+expectType<Equal<Locale, "en" | "zh-CN">>();
+expectType<Equal<Issue["severity"], "error" | "warning">>();
+expectType<Equal<HttpRequest["method"], "GET" | "POST" | "PUT" | "PATCH" | "DELETE">>();
+expectType<Equal<CallOptions, { signal?: AbortSignal }>>();
+
+// ---- credentials ----
+
+const tanyiCredentials: CredentialsOf["tanyi"] = { appKey: "demoAppKey", appSecret: "demoAppSecret", tenantSign: "demoTenant" };
+const byrobotCredentials: CredentialsOf["byrobot"] = { appKey: "demoAppKey", appSecret: "demoAppSecret" };
+const itniotechCredentials: CredentialsOf["itniotech"] = { apiKey: "demoApiKey", apiSecret: "demoApiSecret", appId: "LILIN888" };
+const zxycallCredentials: CredentialsOf["zxycall"] = { token: "t0k3n", authHeader: "X-Token", authScheme: "" };
+
+// ---- params, with every kind of field: ids as numbers or strings, enums, nested lists, maps ----
+
+const tanyiTask: TanyiCreateTaskParams = {
+  concurrencyQuota: 2,
+  jobPhoneNumberIdList: [348, "369"],
+  robotCallJob: {
+    name: "测试名称",
+    mode: "AUTO",
+    startTime: "2030-11-21 04:32:00",
+    dailyStartTime: "09:00",
+    dailyEndTime: "20:00",
+    inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }],
+    dialogFlowId: 2,
+    phoneType: "LANDLINE",
+    robotCount: 10,
+    smsAlertLevel: ["A", "B"],
+    wechatSendMethod: "SENDTOALL",
+    redialCondition: ["BUSY", "NO_ANSWER"],
+    redialInterval: 30,
+    redialTimes: 2,
+  },
+};
+
+const byrobotTask: ByrobotCreateTaskParams = {
+  companyId: 1,
+  taskName: "测试任务",
+  taskType: 2,
+  userPhoneIds: [1, "2"],
+  robotDefId: 1,
+  callType: 0,
+  workingStartTime: "09:00",
+  workingEndTime: "20:00",
+  repeatCall: true,
+  repeatCallRule: [{ phoneStatus: 6, times: 2, interval: 10 }],
+  smsSendLevel: ["A级(有明确意向)"],
+};
+
+const itniotechTask: ItniotechTaskParams = {
+  name: "task",
+  dialogFlowId: 8663,
+  mode: "MANUAL",
+  dailyStartDateTime: "09:00",
+  dailyEndDateTime: "20:00",
+  robotCount: 1,
+  jobPhoneNumberId: 2959,
+  daysOfWeek: ["MONDAY", "FRIDAY"],
+  redial: true,
+  redialCondition: ["CALL_LOSS", "VACANT_NUMBER"],
+  redialInterval: 60,
+  redialTimes: 1,
+};
+
+const zxycallTask: ZxyCreateTaskParams = {
+  caller_line_id: "line-1",
+  destination_extension: 3,
+  disable_dial_timegroup: "6b8c…",
+  maximumcall: 1,
+  name: "测试任务",
+  random_assignment_number: 0,
+  recycle_limit: 0,
+  _originate_timeout: 60,
+  call_pause_second: 10,
+  auto_recycle_rule_id: 1,
+};
+
+// ---- validate ----
+
+function validateAll(): Issue[] {
+  const options: ValidateOptions = { locale: "zh-CN", severity: { invalid_phone: "warning", outside_allowed_hours: "off" } };
+  const issues = [
+    ...validate("tanyi", "createTask", tanyiTask, options),
+    ...validate("tanyi", "importCustomers", { robotCallJobId: 1, customerPersons: [{ phoneNumber: "13800000000", properties: { 姓名: "张三" } }] }),
+    ...validate("tanyi", "batchTaskAction", { operation: "PAUSE", robotCallJobIds: [1, 2] }),
+    ...validate("tanyi", "listPolicyGroups", {}),
+    ...validate("byrobot", "createTask", byrobotTask),
+    ...validate("byrobot", "updateTask", { ...byrobotTask, taskId: 67, userPhoneIds: 1, concurrencyQuota: 1 }),
+    ...validate("byrobot", "addBlacklist", { anything: "passes through" }),
+    ...validate("itniotech", "createTask", itniotechTask, { locale: "en" }),
+    ...validate("itniotech", "importCustomers", {
+      jobId: 1,
+      customerPersons: [{ phoneNumber: "+15550100", gender: "FEMALE", properties: { age: 30, vip: true, city: "Lyon" } }],
+    }),
+    ...validate("itniotech", "listPendingCustomers", { current: 1, size: 10, params: { jobId: "12", taskStatus: "CAN_START" } }),
+    ...validate("zxycall", "createTask", zxycallTask, { meta: { meta: {} } }),
+    ...validate("zxycall", "importCustomers", { task_id: "uuid", data: [{ phone: "13012121211", name: "联系人1" }] }),
+  ];
+  for (const issue of issues) {
+    const code: IssueCode = issue.code;
+    const path: (string | number)[] = issue.path;
+    const params: Record<string, unknown> = issue.params;
+    if (issue.severity === "error") console.error(code, path.join("."), issue.message, params);
+  }
+  return issues;
+}
+
+// ---- buildRequest ----
+
+async function send(req: HttpRequest): Promise<Response> {
+  // The request is exactly what fetch takes.
+  return fetch(req.url, { method: req.method, headers: req.headers, ...(req.body === undefined ? {} : { body: req.body }) });
+}
+
+function buildAll(): HttpRequest[] {
+  const tanyiOptions: BuildOptions<"tanyi"> = { credentials: tanyiCredentials, now: 1_557_747_252_783, locale: "en" };
+  return [
+    buildRequest("tanyi", "createTask", tanyiTask, tanyiOptions),
+    buildRequest("tanyi", "listTasks", { status: "IN_PROCESS", pageNum: 1 }, { credentials: { ...tanyiCredentials, version: "v1" } }),
+    buildRequest("byrobot", "listCalls", { callJobId: 62, resultQueryList: [{ name: "催缴结果", value: "成功" }] }, { credentials: byrobotCredentials }),
+    buildRequest("itniotech", "listCalls", { current: 1, size: 50, params: { startTime: "2030-01-01 00:00:00", endTime: "2030-01-02 00:00:00" } }, {
+      credentials: itniotechCredentials,
+      headers: { origin: "java-sdk" },
+    }),
+    buildRequest("zxycall", "updateTask", { ...zxycallTask, task_id: "dfc36b34" } satisfies ZxyUpdateTaskParams, {
+      credentials: zxycallCredentials,
+      baseUrl: "https://zxy.example.com",
+      severity: { unknown_reference: "warning" },
+    }),
+  ];
+}
+
+// ---- parseResponse: typed by vendor and operation ----
+
+function parseAll(body: string): void {
+  const created = parseResponse("tanyi", "createTask", 200, body);
+  expectType<Equal<typeof created, TanyiCreateTaskResult>>();
+  const jobId: number = created.robotCallJobId;
+
+  const jobs = exact<TanyiJobPage>()(parseResponse("tanyi", "listTasks", 200, body, "zh-CN"));
+  const firstStatus: string | undefined = jobs.content[0]?.status;
+
+  exact<null>()(parseResponse("tanyi", "startTask", 200, body));
+  exact<unknown>()(parseResponse("tanyi", "getTask", 200, body));
+
+  exact<number>()(parseResponse("byrobot", "createTask", 200, body));
+  const imported = exact<ByrobotImportResult>()(parseResponse("byrobot", "importCustomers", 200, body));
+  const taskPage = exact<ByrobotTaskPage>()(parseResponse("byrobot", "listTasks", 200, body));
+  exact<ByrobotTaskSummary>()(parseResponse("byrobot", "getTask", 200, body));
+  const callPage = exact<ByrobotCallPage>()(parseResponse("byrobot", "listCalls", 200, body));
+  const duration: number | string | undefined = callPage.list[0]?.duration;
+
+  exact<number>()(parseResponse("itniotech", "updateTask", 200, body));
+  exact<number>()(parseResponse("itniotech", "deleteCustomers", 200, body));
+  exact<ItniotechScript[]>()(parseResponse("itniotech", "listScripts", 200, body));
+  exact<ItniotechLine[]>()(parseResponse("itniotech", "listCallerLines", 200, body));
+  const itTasks = exact<ItniotechTaskPage>()(parseResponse("itniotech", "listTasks", 200, body));
+
+  const options = exact<ZxyCreateOptions>()(parseResponse("zxycall", "getCreateOptions", 200, body));
+  const residue: number | undefined = options.meta.caller_line_list[0]?.residue;
+  exact<ZxyTask>()(parseResponse("zxycall", "createTask", 201, body));
+  const zxyTasks = exact<ZxyTaskList>()(parseResponse("zxycall", "listTasks", 200, body));
+  const description: unknown = zxyTasks.data[0]?.caller_line?.description;
+
+  console.log(jobId, firstStatus, imported.successNum, taskPage.total, duration, itTasks.records, residue, description);
+}
+
+// ---- operations and VENDORS ----
+
+function listOperations(): void {
+  const tanyiOps = operations("tanyi");
+  expectType<Equal<typeof tanyiOps, OperationOf<"tanyi">[]>>();
+  const vendors: readonly Vendor[] = VENDORS;
+  for (const vendor of vendors) {
+    // With a vendor known only at run time, every vendor's operation names are possible.
+    const ops = operations(vendor);
+    expectType<Equal<(typeof ops)[number], OperationOf<"tanyi"> | OperationOf<"byrobot"> | OperationOf<"itniotech"> | OperationOf<"zxycall">>>();
+    if (ops.includes("setConcurrency")) console.log(vendor, "can change a task's concurrency");
+  }
+}
+
+// ---- Client: call() and one method per operation ----
+
+async function useClients(signal: AbortSignal): Promise<void> {
+  const options: CallOptions = { signal };
+
+  const tanyiConfig: ClientConfig<"tanyi"> = { vendor: "tanyi", credentials: tanyiCredentials, timeoutMs: 10_000, maxRetries: 1, locale: "zh-CN" };
+  const tanyi = new Client(tanyiConfig);
+  exact<"tanyi">()(tanyi.vendor);
+  exact<TanyiCreateTaskResult>()(await tanyi.createTask(tanyiTask));
+  exact<TanyiCreateTaskResult>()(await tanyi.call("createTask", tanyiTask, options));
+  exact<null>()(await tanyi.setConcurrency({ robotCallJobId: 1, robotCount: 5 }, options));
+  exact<null>()(await tanyi.stopTask({ robotCallJobId: "1" }));
+  exact<TanyiJobPage>()(await tanyi.listTasks({}));
+  exact<unknown>()(await tanyi.listCalls({ robotCallJobId: 1, resultStatuses: ["ANSWERED"], intentLevels: ["A"], lastCallRecord: true }));
+  await tanyi.requeueCustomers({ robotCallJobId: 1, anything: ["else"] });
+  await tanyi.getAccount({});
+
+  const byrobot = new Client({ vendor: "byrobot", credentials: byrobotCredentials, baseUrl: "https://api.byrobot.cn" });
+  exact<"byrobot">()(byrobot.vendor);
+  exact<number>()(await byrobot.createTask(byrobotTask));
+  exact<null>()(await byrobot.pauseTask({ taskId: 67 }));
+  exact<ByrobotImportResult>()(
+    await byrobot.importCustomers({ companyId: 1, taskId: 67, customerInfoList: [{ phone: "13333333333", properties: { 姓名: "张三" } }] }),
+  );
+  exact<ByrobotCallPage>()(await byrobot.call("listCalls", { callJobId: 62, finishStatus: 0, pageSize: 50 }));
+  await byrobot.listRobots({ companyId: 1, robotStatus: 2 });
+  await byrobot.listFailedCallbacks({ companyId: 1, dataType: 0, startDate: "2030-01-01", endDate: "2030-01-31" });
+  await byrobot.listCompanies({});
+  await byrobot.createBlacklistGroup({ name: "vip" });
+
+  const itniotech = new Client({ vendor: "itniotech", credentials: itniotechCredentials, headers: { origin: "java-sdk" } });
+  exact<"itniotech">()(itniotech.vendor);
+  exact<unknown>()(await itniotech.createTask(itniotechTask));
+  exact<number>()(await itniotech.updateTask({ ...itniotechTask, jobId: 123 }));
+  exact<null>()(await itniotech.startTask({ jobId: 1 }, options));
+  await itniotech.pauseTask({ appId: "other-app", jobId: "1" });
+  exact<number>()(await itniotech.deleteCustomers({ jobId: 1, jobPhoneNumberList: [{ phoneNumber: "1" }] }));
+  exact<ItniotechTaskPage>()(await itniotech.listTasks({ current: 1, size: 10, params: { name: "x" } }));
+  exact<ItniotechScript[]>()(await itniotech.listScripts({}));
+
+  const zxycall = new Client({ vendor: "zxycall", credentials: zxycallCredentials, baseUrl: "https://zxy.example.com" });
+  exact<"zxycall">()(zxycall.vendor);
+  const createOptions = exact<ZxyCreateOptions>()(await zxycall.getCreateOptions({}));
+  const task = exact<ZxyTask>()(await zxycall.createTask(zxycallTask));
+  await zxycall.startTask({ task_id: task.uuid });
+  await zxycall.importCustomers({ task_id: task.uuid, data: [{ phone: "13012121211" }] });
+  exact<ZxyTaskList>()(await zxycall.listTasks({ page: 2 }));
+  console.log(validate("zxycall", "createTask", zxycallTask, { meta: createOptions }));
+
+  // A client typed for any vendor: only the operations all four share are methods.
+  const someVendor = VENDORS[0] ?? "tanyi";
+  const anyClient = new Client<Vendor>({ vendor: someVendor, credentials: tanyiCredentials });
+  exact<Vendor>()(anyClient.vendor);
+  await anyClient.call("startTask", { robotCallJobId: 1 } as ParamsOf<Vendor, "startTask">);
+}
+
+// ---- errors: the guards narrow `unknown` to the documented fields ----
+
+function describe(e: unknown): string {
+  if (isValidationError(e)) {
+    exact<ValidationError>()(e);
+    const issues: Issue[] = e.issues;
+    exact<"validation_failed">()(e.code);
+    exact<"ValidationError">()(e.name);
+    return `${e.vendor} ${e.operation}: ${issues.length} issue(s): ${e.message}`;
+  }
+  if (isVendorError(e)) {
+    exact<VendorError>()(e);
+    const requestId: string | null = e.requestId;
+    const retry: boolean = e.retryable;
+    return `${e.vendor} said ${e.code} (${e.status}) ${e.vendorMessage} — ${e.explanation} [${requestId ?? "no id"}] retry=${retry}`;
+  }
+  if (isResponseError(e)) {
+    exact<ResponseError>()(e);
+    exact<true>()(e.mayHaveApplied);
+    exact<"invalid_response">()(e.code);
+    return `unreadable reply (${e.status}), retryable=${e.retryable}`;
+  }
+  if (isNetworkError(e)) {
+    exact<NetworkError>()(e);
+    return `${e.operation} failed after ${e.attempts} attempt(s); may have applied: ${e.mayHaveApplied}`;
+  }
+  if (isTimeoutError(e)) {
+    exact<TimeoutError>()(e);
+    exact<"timeout">()(e.code);
+    return `${e.operation} timed out after ${e.attempts} attempt(s)`;
+  }
+  if (isAbortError(e)) {
+    exact<AbortError>()(e);
+    return `${e.operation} aborted after ${e.attempts} attempt(s)`;
+  }
+  if (isUnsupportedOperationError(e)) {
+    exact<UnsupportedOperationError>()(e);
+    exact<"unsupported_operation">()(e.code);
+    return `${e.vendor} has no ${e.operation}`;
+  }
+  return String(e);
+}
+
+// Every error is an Error.
+const errors: Error[] = [] as (ValidationError | VendorError | ResponseError | NetworkError | TimeoutError | AbortError | UnsupportedOperationError)[];
+
+export async function main(): Promise<void> {
+  try {
+    validateAll();
+    for (const req of buildAll()) await send(req);
+    parseAll("{}");
+    listOperations();
+    await useClients(new AbortController().signal);
+  } catch (e) {
+    console.error(describe(e), errors);
+  }
+}
