@@ -14,7 +14,9 @@ export class Client {
   constructor(config) {
     this.#raw = new raw.Client(config);
     // One method per operation the vendor supports: client.createTask(params), …
+    // (importCustomers is the whole-import method below; one raw call is call("importCustomers", …).)
     for (const op of raw.operations(config.vendor)) {
+      if (op === "importCustomers") continue;
       Object.defineProperty(this, op, { value: (params, options) => this.call(op, params, options), enumerable: false });
     }
   }
@@ -24,6 +26,53 @@ export class Client {
   call(operation, params, options) {
     return this.#raw.call(operation, params, options);
   }
+
+  /**
+   * Imports any number of customers: the core validates every row and cuts chunks of the
+   * vendor's limit; this sends them, `concurrency` at a time, and the core folds the outcomes
+   * into a report that accounts for every row. A chunk whose outcome is unknown is never
+   * re-sent (the report says which rows to resend and whether that is safe).
+   */
+  async importCustomers(taskId, customers, options = {}) {
+    const { concurrency = 4, onProgress, signal, ...planOptions } = options;
+    const plan = raw.planImport(this.vendor, taskId, customers, planOptions);
+    try {
+      const outcomes = new Array(plan.chunkCount);
+      const total = plan.total;
+      let done = plan.rejectedCount, failed = plan.rejectedCount, next = 0;
+      const progress = () => onProgress?.({ done, total, failed });
+      progress();
+      const worker = async () => {
+        while (next < plan.chunkCount && !signal?.aborted) {
+          const i = next++;
+          outcomes[i] = await this.call("importCustomers", plan.chunkParams(i), { signal }).then((data) => ({ kind: "applied", data }), outcomeOf);
+          done += plan.chunkRows(i);
+          if (outcomes[i].kind !== "applied") failed += plan.chunkRows(i);
+          progress();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, plan.chunkCount)) }, worker));
+      const report = plan.finish(Array.from(outcomes, (o) => o ?? { kind: "notSent" }));
+      // The fold knows rows the vendor named or counted as failed inside accepted chunks.
+      ({ done, failed } = { done: total - report.notSent.length, failed: report.rejected.length + report.unknown.length });
+      progress();
+      return report;
+    } finally {
+      plan.free();
+    }
+  }
+}
+
+/** What a failed chunk call means for its rows. */
+function outcomeOf(e) {
+  if (e?.name === "VendorError" || e?.name === "ValidationError") {
+    return { kind: "rejected", code: e.code, message: e.vendorMessage || e.message, retryable: e.retryable === true };
+  }
+  // 429 and 503 mean the vendor refused the call: nothing was applied.
+  if (e?.name === "ResponseError" && (e.status === 429 || e.status === 503)) {
+    return { kind: "rejected", code: `http_${e.status}`, message: e.message, retryable: true };
+  }
+  return { kind: "unknown", reason: `${e?.name ?? "Error"}: ${e?.message ?? e}` };
 }
 
 const is = (name) => (e) => e instanceof Error && e.name === name;

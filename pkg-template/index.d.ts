@@ -6,7 +6,7 @@
 // `"lib": ["es2022", "dom"]` and `skipLibCheck: false` fails to compile the package's types.
 /// <reference lib="esnext.disposable" />
 import type {
-  Issue, IssueCode, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor,
+  Issue, IssueCode, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport,
   TanyiOperations, ByrobotOperations, ItniotechOperations, ZxycallOperations,
 } from "./waihu.js";
 
@@ -81,12 +81,45 @@ export interface ClientConfig<V extends Vendor> {
 export interface ClientBase<V extends Vendor> {
   readonly vendor: V;
   call<O extends OperationOf<V>>(operation: O, params: ParamsOf<V, O>, options?: CallOptions): Promise<ResultOf<V, O>>;
+  /**
+   * Imports any number of customers in chunks of the vendor's limit. Throws ValidationError
+   * (issue paths start at the row index) before sending anything unless `skipInvalid`.
+   */
+  importCustomers(taskId: number | string, customers: readonly (UnifiedCustomer | VendorCustomerOf<V>)[], options?: ImportOptions): Promise<ImportReport>;
 }
 
-/** One method per operation: `client.createTask(params)`. */
+/** One method per operation: `client.createTask(params)` (imports: `importCustomers` below). */
 export type OperationMethods<V extends Vendor> = {
-  [O in OperationOf<V>]: (params: ParamsOf<V, O>, options?: CallOptions) => Promise<ResultOf<V, O>>;
+  [O in Exclude<OperationOf<V>, "importCustomers">]: (params: ParamsOf<V, O>, options?: CallOptions) => Promise<ResultOf<V, O>>;
 };
+
+/** A customer in waihu's unified shape, mapped to each vendor's row. */
+export interface UnifiedCustomer {
+  name?: string;
+  phone: string;
+  properties?: Record<string, string | number | boolean>;
+}
+
+/** One row of the vendor's own `importCustomers` batch. */
+export type VendorCustomerOf<V extends Vendor> = ParamsOf<V, "importCustomers" & OperationOf<V>> extends infer P
+  ? P extends { customerPersons: (infer R)[] } ? R : P extends { customerInfoList: (infer R)[] } ? R : P extends { data?: (infer R)[] } ? R : never
+  : never;
+
+export interface ImportProgress {
+  /** Rows whose outcome is known so far (sent, or rejected before sending). */
+  done: number;
+  total: number;
+  /** Rows rejected or of unknown outcome so far. */
+  failed: number;
+}
+
+export interface ImportOptions extends RawImportOptions {
+  /** Chunks in flight at once; default 4. */
+  concurrency?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Stops sending further chunks; a chunk in flight ends as unknown. */
+  signal?: AbortSignal;
+}
 
 export type Client<V extends Vendor> = ClientBase<V> & OperationMethods<V>;
 export declare const Client: new <V extends Vendor>(config: ClientConfig<V>) => Client<V>;

@@ -16,7 +16,7 @@ echo "== build the npm package (pkg/)"
 npm run --silent build
 
 echo "== Node, workerd (miniflare) and a Vite page in headless Chromium: the built package; the vendor simulator's own tests"
-node --test tests/pkg/ tests/simulator/ tests/workerd/ tests/vite/
+node --test tests/pkg/ tests/import/ tests/simulator/ tests/workerd/ tests/vite/
 
 if [[ -x tests/types/check.sh ]]; then
   echo "== TypeScript consumers (tsc --strict), publint, attw"

@@ -26,6 +26,7 @@ import type {
   ByrobotCallPage,
   ByrobotCreateTaskParams,
   ByrobotImportResult,
+  ImportReport,
   ByrobotTaskPage,
   ByrobotTaskSummary,
   ByrobotUpdateTaskParams,
@@ -326,8 +327,16 @@ async function useClients(signal: AbortSignal): Promise<void> {
   exact<number>()(await byrobot.createTask(byrobotTask));
   exact<null>()(await byrobot.pauseTask({ taskId: 67 }));
   exact<ByrobotImportResult>()(
-    await byrobot.importCustomers({ companyId: 1, taskId: 67, customerInfoList: [{ phone: "13333333333", properties: { 姓名: "张三" } }] }),
+    await byrobot.call("importCustomers", { companyId: 1, taskId: 67, customerInfoList: [{ phone: "13333333333", properties: { 姓名: "张三" } }] }),
   );
+  // The whole-import method: unified or vendor rows, progress, cancel, a report of every row.
+  const report = exact<ImportReport>()(
+    await byrobot.importCustomers(67, [{ phone: "13333333333" }, { name: "李四", phone: "15555555555", properties: { 姓名: "李四" } }], {
+      chunkSize: 500, concurrency: 2, skipInvalid: true, extra: { companyId: 1 }, signal: new AbortController().signal,
+      onProgress: (p) => console.log(p.done, p.total, p.failed),
+    }),
+  );
+  console.log(report.imported.length, report.rejected[0]?.code, report.unknown[0]?.reason, report.notSent.length, report.resume.safeToResend, report.resume.rows);
   exact<ByrobotCallPage>()(await byrobot.call("listCalls", { callJobId: 62, finishStatus: 0, pageSize: 50 }));
   await byrobot.listRobots({ companyId: 1, robotStatus: 2 });
   await byrobot.listFailedCallbacks({ companyId: 1, dataType: 0, startDate: "2030-01-01", endDate: "2030-01-31" });
@@ -349,7 +358,8 @@ async function useClients(signal: AbortSignal): Promise<void> {
   const createOptions = exact<ZxyCreateOptions>()(await zxycall.getCreateOptions({}));
   const task = exact<ZxyTask>()(await zxycall.createTask(zxycallTask));
   await zxycall.startTask({ task_id: task.uuid });
-  await zxycall.importCustomers({ task_id: task.uuid, data: [{ phone: "13012121211" }] });
+  await zxycall.call("importCustomers", { task_id: task.uuid, data: [{ phone: "13012121211" }] });
+  await zxycall.importCustomers(task.uuid, [{ phone: "13012121211" }]);
   exact<ZxyTaskList>()(await zxycall.listTasks({ page: 2 }));
   console.log(validate("zxycall", "createTask", zxycallTask, { meta: createOptions }));
 

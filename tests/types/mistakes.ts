@@ -134,3 +134,13 @@ export function errors(): void {
   // @ts-expect-error TS18046/TS2571 without a guard, an unknown has no fields
   console.log(e.issues);
 }
+
+export async function importMistakes(client: Client<"tanyi">) {
+  // @ts-expect-error TS2322 a phone is a string
+  await client.importCustomers(1, [{ phone: 13800138000 }]);
+  // @ts-expect-error TS2561 the option is chunkSize
+  await client.importCustomers(1, [{ phone: "13800138000" }], { chunksize: 10 });
+  const report = await client.importCustomers(1, [{ phone: "13800138000" }]);
+  // @ts-expect-error TS2339 the report says notSent
+  console.log(report.skipped);
+}
