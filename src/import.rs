@@ -129,16 +129,15 @@ pub struct ImportReport {
 
 /// A row in the vendor's own shape: unified rows `{name?, phone, properties?}` are mapped,
 /// rows that already carry the vendor's phone member pass unchanged.
-fn vendor_row(s: &Shape, row: &Value) -> Value {
-    let Some(obj) = row.as_object() else { return row.clone() };
-    if obj.contains_key(s.phone_key) || !obj.contains_key("phone") {
-        return row.clone();
+fn vendor_row(s: &Shape, mut row: Value) -> Value {
+    if let Some(obj) = row.as_object_mut() {
+        if !obj.contains_key(s.phone_key) {
+            if let Some(phone) = obj.remove("phone") {
+                obj.insert(s.phone_key.to_string(), phone);
+            }
+        }
     }
-    let mut out = Map::new();
-    for (k, v) in obj {
-        out.insert(if k == "phone" { s.phone_key.to_string() } else { k.clone() }, v.clone());
-    }
-    Value::Object(out)
+    row
 }
 
 fn batch(s: &Shape, task_id: &Value, rows: Vec<Value>, extra: &Map<String, Value>) -> Value {
@@ -151,18 +150,25 @@ fn batch(s: &Shape, task_id: &Value, rows: Vec<Value>, extra: &Map<String, Value
 /// Validates every row at once and cuts the chunks. Fails with a `ValidationError` whose
 /// issue paths start at the row index (`[12, "phone"]`) unless `skip_invalid`; problems outside
 /// the rows (the task id, BYRobot's `companyId`) always fail.
-pub fn plan(vendor: Vendor, task_id: &Value, customers: &Value, options: &ImportOptions) -> Result<Plan, Error> {
+/// Takes the customers by value: rows move into the chunks, never copied (an import may hold
+/// millions of them).
+pub fn plan(vendor: Vendor, task_id: &Value, customers: Value, options: &ImportOptions) -> Result<Plan, Error> {
     let s = shape(vendor);
     let fail = |issues: Vec<Issue>| Error::ValidationError { vendor, operation: Operation::ImportCustomers, issues };
-    let Some(input) = customers.as_array() else {
+    let Value::Array(input) = customers else {
         let mut i = Issue::new(IssueCode::InvalidType, vec![], crate::params! {"expected": "array"}, Severity::Error);
         i.localize(options.locale);
         return Err(fail(vec![i]));
     };
-    let rows: Vec<Value> = input.iter().map(|r| vendor_row(&s, r)).collect();
-    let all = batch(&s, task_id, rows.clone(), &options.extra);
+    let rows: Vec<Value> = input.into_iter().map(|r| vendor_row(&s, r)).collect();
+    // Validated as one batch, so duplicates are found across chunks too.
+    let mut all = batch(&s, task_id, rows, &options.extra);
     let v_opts = ValidateOptions { locale: options.locale, ..Default::default() };
     let issues = vendors::validate(vendor, Operation::ImportCustomers, &all, &v_opts)?;
+    let mut rows = match all.get_mut(s.list_key).map(Value::take) {
+        Some(Value::Array(rows)) => rows,
+        _ => Vec::new(),
+    };
 
     // Sort the issues: per row (path re-rooted at the row index), or about the whole call.
     let mut per_row: Vec<Vec<Issue>> = vec![Vec::new(); rows.len()];
@@ -201,12 +207,12 @@ pub fn plan(vendor: Vendor, task_id: &Value, customers: &Value, options: &Import
             None => keep.push(i),
         }
     }
+    let phones = rows.iter().map(|r| r.get(s.phone_key).and_then(Value::as_str).map(phone::normalize).unwrap_or_default()).collect();
     let size = options.chunk_size.unwrap_or(s.limit).clamp(1, s.limit);
     let chunks = keep
         .chunks(size)
-        .map(|idx| Chunk { rows: idx.to_vec(), params: batch(&s, task_id, idx.iter().map(|&i| rows[i].clone()).collect(), &options.extra) })
+        .map(|idx| Chunk { rows: idx.to_vec(), params: batch(&s, task_id, idx.iter().map(|&i| rows[i].take()).collect(), &options.extra) })
         .collect();
-    let phones = rows.iter().map(|r| r.get(s.phone_key).and_then(Value::as_str).map(phone::normalize).unwrap_or_default()).collect();
     Ok(Plan { vendor, total: rows.len(), chunks, rejected, phones, dedupes: s.dedupes })
 }
 
@@ -273,13 +279,13 @@ mod tests {
 
     #[test]
     fn chunks_at_the_vendor_limit_and_maps_unified_rows() {
-        let p = plan(Vendor::Tanyi, &json!(7), &rows(250), &ImportOptions::default()).unwrap();
+        let p = plan(Vendor::Tanyi, &json!(7), rows(250), &ImportOptions::default()).unwrap();
         assert_eq!(p.chunks.iter().map(|c| c.rows.len()).collect::<Vec<_>>(), vec![100, 100, 50]);
         assert_eq!(p.chunks[2].params["customerPersons"][0], json!({"name": "c200", "phoneNumber": "13800000200"}));
         assert_eq!(p.chunks[0].params["robotCallJobId"], json!(7));
-        let p = plan(Vendor::Tanyi, &json!(7), &rows(250), &ImportOptions { chunk_size: Some(1000), ..Default::default() }).unwrap();
+        let p = plan(Vendor::Tanyi, &json!(7), rows(250), &ImportOptions { chunk_size: Some(1000), ..Default::default() }).unwrap();
         assert_eq!(p.chunks.len(), 3, "never above the vendor's limit");
-        let p = plan(Vendor::Byrobot, &json!(7), &rows(250), &ImportOptions { extra: json!({"companyId": 1}).as_object().unwrap().clone(), ..Default::default() }).unwrap();
+        let p = plan(Vendor::Byrobot, &json!(7), rows(250), &ImportOptions { extra: json!({"companyId": 1}).as_object().unwrap().clone(), ..Default::default() }).unwrap();
         assert_eq!(p.chunks.len(), 1);
         assert_eq!(p.chunks[0].params["companyId"], json!(1));
     }
@@ -289,10 +295,10 @@ mod tests {
         let mut input = rows(5);
         input[1]["phone"] = json!("nope");
         input[3] = json!({"name": "no phone"});
-        let err = plan(Vendor::Tanyi, &json!(7), &input, &ImportOptions::default()).unwrap_err();
+        let err = plan(Vendor::Tanyi, &json!(7), input.clone(), &ImportOptions::default()).unwrap_err();
         let Error::ValidationError { issues, .. } = err else { panic!() };
         assert_eq!(issues.iter().map(|i| i.path_string()).collect::<Vec<_>>(), vec!["[1].phoneNumber", "[3].phoneNumber"]);
-        let p = plan(Vendor::Tanyi, &json!(7), &input, &ImportOptions { skip_invalid: true, ..Default::default() }).unwrap();
+        let p = plan(Vendor::Tanyi, &json!(7), input.clone(), &ImportOptions { skip_invalid: true, ..Default::default() }).unwrap();
         assert_eq!(p.rejected.iter().map(|r| (r.row, r.code.as_str())).collect::<Vec<_>>(), vec![(1, "invalid_phone"), (3, "required")]);
         assert_eq!(p.chunks[0].rows, vec![0, 2, 4]);
     }
@@ -301,24 +307,24 @@ mod tests {
     fn duplicates_are_dropped_not_fatal() {
         let mut input = rows(3);
         input[2]["phone"] = json!("138-0000-0000");
-        let p = plan(Vendor::Tanyi, &json!(7), &input, &ImportOptions::default()).unwrap();
+        let p = plan(Vendor::Tanyi, &json!(7), input.clone(), &ImportOptions::default()).unwrap();
         assert_eq!(p.rejected, vec![RowRejection { row: 2, code: "duplicate_value".into(), reason: "phoneNumber: Duplicate of item 0".into(), retryable: false }]);
         assert_eq!(p.chunks[0].rows, vec![0, 1]);
     }
 
     #[test]
     fn the_task_id_and_call_level_fields_always_fail() {
-        assert!(plan(Vendor::Tanyi, &Value::Null, &rows(2), &ImportOptions { skip_invalid: true, ..Default::default() }).is_err());
-        let e = plan(Vendor::Byrobot, &json!(7), &rows(2), &ImportOptions::default()).unwrap_err();
+        assert!(plan(Vendor::Tanyi, &Value::Null, rows(2), &ImportOptions { skip_invalid: true, ..Default::default() }).is_err());
+        let e = plan(Vendor::Byrobot, &json!(7), rows(2), &ImportOptions::default()).unwrap_err();
         assert!(matches!(e, Error::ValidationError { ref issues, .. } if issues[0].path_string() == "companyId"));
-        assert!(plan(Vendor::Tanyi, &json!(7), &json!({}), &ImportOptions::default()).is_err());
+        assert!(plan(Vendor::Tanyi, &json!(7), json!({}), &ImportOptions::default()).is_err());
     }
 
     #[test]
     fn fold_accounts_for_every_row() {
         let mut input = rows(7);
         input[6] = json!({"name": "no phone"});
-        let p = plan(Vendor::Itniotech, &json!(7), &input, &ImportOptions { chunk_size: Some(2), skip_invalid: true, ..Default::default() }).unwrap();
+        let p = plan(Vendor::Itniotech, &json!(7), input.clone(), &ImportOptions { chunk_size: Some(2), skip_invalid: true, ..Default::default() }).unwrap();
         let outcomes = vec![
             ChunkOutcome::Applied { data: json!([{"phoneNumber": "13800000001"}]) },
             ChunkOutcome::Unknown { reason: "timeout".into() },
@@ -339,7 +345,7 @@ mod tests {
 
     #[test]
     fn counted_failures_without_names_make_the_chunk_unknown() {
-        let p = plan(Vendor::Byrobot, &json!(7), &rows(3), &ImportOptions { extra: json!({"companyId": 1}).as_object().unwrap().clone(), ..Default::default() }).unwrap();
+        let p = plan(Vendor::Byrobot, &json!(7), rows(3), &ImportOptions { extra: json!({"companyId": 1}).as_object().unwrap().clone(), ..Default::default() }).unwrap();
         let r = p.fold(&[ChunkOutcome::Applied { data: json!({"successNum": 2, "repeatNum": 0, "placeFailNum": 1}) }]);
         assert_eq!(r.unknown.len(), 3);
         assert!(r.resume.safe_to_resend);

@@ -361,3 +361,13 @@ fn typescript_operation_map_matches_the_endpoint_table() {
     b.sort();
     assert_eq!(a, b);
 }
+
+#[test]
+fn prevalidated_builds_check_only_credentials_and_base_url() {
+    let params = json!({"robotCallJobId": 28, "customerPersons": [{"phoneNumber": "13998987676"}]});
+    let opts = waihu::BuildOptions { now: NOW, ..Default::default() };
+    let a = waihu::vendors::build_request(V, op("importCustomers"), &params, &creds(), &opts).unwrap();
+    let b = waihu::vendors::build_prevalidated_request(V, op("importCustomers"), &params, &creds(), &opts).unwrap();
+    assert_eq!(a, b);
+    assert!(waihu::vendors::build_prevalidated_request(V, op("importCustomers"), &params, &json!({}), &opts).is_err());
+}

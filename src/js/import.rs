@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{config_error, from_js, to_js, to_js_error, vendor_of};
+use super::{config_error, from_js, from_json, to_js_error, to_json, vendor_of};
 use crate::import::{self, ChunkOutcome, ImportOptions, Plan};
 
 /// A planned import: its chunks' params, and the fold of their outcomes into a report.
@@ -17,8 +17,8 @@ pub struct ImportPlan {
 #[wasm_bindgen(js_name = planImport)]
 pub fn plan_import(
     vendor: &str,
-    #[wasm_bindgen(unchecked_param_type = "number | string")] task_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "unknown[]")] customers: JsValue,
+    task_id_json: &str,
+    customers_json: &str,
     #[wasm_bindgen(unchecked_param_type = "RawImportOptions | undefined")] options: JsValue,
 ) -> Result<ImportPlan, JsValue> {
     let vendor = vendor_of(vendor)?;
@@ -26,8 +26,14 @@ pub fn plan_import(
         serde_json::Value::Null => ImportOptions::default(),
         v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid import options: {e}")))?,
     };
-    let plan = import::plan(vendor, &from_js(&task_id)?, &from_js(&customers)?, &options).map_err(|e| to_js_error(&e))?;
+    let plan = import::plan(vendor, &from_json(task_id_json)?, from_json(customers_json)?, &options).map_err(|e| to_js_error(&e))?;
     Ok(ImportPlan { plan })
+}
+
+impl ImportPlan {
+    pub(crate) fn chunk(&self, i: usize) -> Option<&serde_json::Value> {
+        self.plan.chunks.get(i).map(|c| &c.params)
+    }
 }
 
 #[wasm_bindgen]
@@ -49,10 +55,10 @@ impl ImportPlan {
         self.plan.rejected.len()
     }
 
-    /// The `importCustomers` params of chunk `i`.
-    #[wasm_bindgen(js_name = chunkParams, unchecked_return_type = "Record<string, unknown>")]
-    pub fn chunk_params(&self, i: usize) -> JsValue {
-        self.plan.chunks.get(i).map_or(JsValue::UNDEFINED, |c| to_js(&c.params))
+    /// The `importCustomers` params of chunk `i`, as JSON text (what `Client.call` takes).
+    #[wasm_bindgen(js_name = chunkParams)]
+    pub fn chunk_params(&self, i: usize) -> String {
+        self.plan.chunks.get(i).map_or_else(|| "null".into(), |c| to_json(&c.params))
     }
 
     /// How many rows chunk `i` holds.
@@ -61,11 +67,11 @@ impl ImportPlan {
         self.plan.chunks.get(i).map_or(0, |c| c.rows.len())
     }
 
-    /// The report, from one outcome per chunk (`{kind: "applied", data}`, `{kind: "rejected",
-    /// code, message, retryable}`, `{kind: "unknown", reason}`, `{kind: "notSent"}`).
-    #[wasm_bindgen(unchecked_return_type = "ImportReport")]
-    pub fn finish(&self, #[wasm_bindgen(unchecked_param_type = "ChunkOutcome[]")] outcomes: JsValue) -> Result<JsValue, JsValue> {
-        let outcomes: Vec<ChunkOutcome> = serde_json::from_value(from_js(&outcomes)?).map_err(|e| config_error(&format!("invalid chunk outcomes: {e}")))?;
-        Ok(to_js(&self.plan.fold(&outcomes)))
+    /// The report (JSON text of `ImportReport`), from the JSON text of one outcome per chunk
+    /// (`{kind: "applied", data}`, `{kind: "rejected", code, message, retryable}`,
+    /// `{kind: "unknown", reason}`, `{kind: "notSent"}`).
+    pub fn finish(&self, outcomes_json: &str) -> Result<String, JsValue> {
+        let outcomes: Vec<ChunkOutcome> = serde_json::from_str(outcomes_json).map_err(|e| config_error(&format!("invalid chunk outcomes: {e}")))?;
+        Ok(to_json(&self.plan.fold(&outcomes)))
     }
 }

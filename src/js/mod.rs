@@ -1,5 +1,10 @@
 //! The wasm boundary: converts JS values, calls the core, converts back, and turns core
 //! errors into JS `Error` objects. No rule lives here (see ../shared/DESIGN.md).
+//!
+//! Params, customers and results cross as JSON text (pkg-template/api.js stringifies and
+//! parses): V8's JSON and serde_json beat serde-wasm-bindgen's field-by-field crossing by an
+//! order of magnitude on import-sized data (bench/boundary.mjs measures both). Small option
+//! objects still come in through serde-wasm-bindgen.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -23,6 +28,16 @@ pub(crate) fn from_js(value: &JsValue) -> Result<Value, JsValue> {
         return Ok(Value::Null);
     }
     serde_wasm_bindgen::from_value(value.clone()).map_err(|e| config_error(&format!("not plain JSON data: {e}")))
+}
+
+/// Params or customers sent as JSON text by api.js.
+pub(crate) fn from_json(text: &str) -> Result<Value, JsValue> {
+    serde_json::from_str(text).map_err(|e| config_error(&format!("not JSON data: {e}")))
+}
+
+/// A result as JSON text, for api.js to `JSON.parse`.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 
 /// Plain JS objects out (never `Map`), as `JSON.parse` would give.
@@ -53,35 +68,36 @@ fn options_of<T: serde::de::DeserializeOwned + Default>(value: &JsValue) -> Resu
     }
 }
 
-/// Every issue with `params`, errors and warnings (see `Issue`).
-#[wasm_bindgen(js_name = validate, unchecked_return_type = "Issue[]")]
+/// Every issue with the params (JSON text), errors and warnings, as JSON text of `Issue[]`.
+#[wasm_bindgen(js_name = validate)]
 pub fn validate(
     vendor: &str,
     operation: &str,
-    #[wasm_bindgen(unchecked_param_type = "unknown")] params: JsValue,
+    params_json: &str,
     #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> Result<String, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
     let options: ValidateOptions = options_of(&options)?;
-    let params = from_js(&params)?;
-    vendors::validate(vendor, op, &params, &options).map(|issues| to_js(&issues)).map_err(|e| to_js_error(&e))
+    let params = from_json(params_json)?;
+    vendors::validate(vendor, op, &params, &options).map(|issues| to_json(&issues)).map_err(|e| to_js_error(&e))
 }
 
-/// The exact signed request, as `{ method, url, headers, body? }`. Throws ValidationError.
-#[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "HttpRequest")]
+/// The exact signed request, as JSON text of `{ method, url, headers, body? }`. Throws
+/// ValidationError.
+#[wasm_bindgen(js_name = buildRequest)]
 pub fn build_request(
     vendor: &str,
     operation: &str,
-    #[wasm_bindgen(unchecked_param_type = "unknown")] params: JsValue,
+    params_json: &str,
     #[wasm_bindgen(unchecked_param_type = "RawBuildOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> Result<String, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
     let (credentials, options) = build_options(&options)?;
-    let params = from_js(&params)?;
+    let params = from_json(params_json)?;
     let req = vendors::build_request(vendor, op, &params, &credentials, &options).map_err(|e| to_js_error(&e))?;
-    Ok(to_js(&types::JsHttpRequest::from(&req)))
+    Ok(to_json(&types::JsHttpRequest::from(&req)))
 }
 
 /// `{ credentials, baseUrl?, now?, … }` → the core's options; `now` defaults to the clock.
@@ -99,13 +115,14 @@ pub(crate) fn build_options(options: &JsValue) -> Result<(Value, BuildOptions), 
     Ok((credentials, opts))
 }
 
-/// Reads a vendor reply: the envelope's data, or throws VendorError / ResponseError.
-#[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "unknown")]
-pub fn parse_response(vendor: &str, operation: &str, status: u16, body: &str, #[wasm_bindgen(unchecked_param_type = "\"en\" | \"zh-CN\" | undefined")] locale: JsValue) -> Result<JsValue, JsValue> {
+/// Reads a vendor reply: JSON text of the envelope's data, or throws VendorError /
+/// ResponseError.
+#[wasm_bindgen(js_name = parseResponse)]
+pub fn parse_response(vendor: &str, operation: &str, status: u16, body: &str, #[wasm_bindgen(unchecked_param_type = "\"en\" | \"zh-CN\" | undefined")] locale: JsValue) -> Result<String, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
     let locale = options_of(&locale)?;
-    vendors::parse_response(vendor, op, status, body, locale).map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
+    vendors::parse_response(vendor, op, status, body, locale).map(|v| to_json(&v)).map_err(|e| to_js_error(&e))
 }
 
 /// The operations a vendor supports, in a stable order.
