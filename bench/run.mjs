@@ -1,0 +1,240 @@
+// waihu's benchmarks, side by side with what a user would otherwise use, in one run:
+//   npm run bench            (builds the package first; see bench/README.md)
+// Prints every table and writes them, with the machine and date, to bench/RESULTS.md.
+// Timings live here, never in the pass/fail tests.
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash, createHmac } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as waihu from "waihu";
+import { sizes, contributors } from "./size.mjs";
+import { tanyiImport, tanyiImportRows, itniotechTask } from "./zod-schemas.mjs";
+import { scriptedServer } from "../tests/pkg/server.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const out = [];
+const say = (s = "") => { console.log(s); out.push(s); };
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Median ms of `f` over `rounds` after `warm` warm-up runs. */
+function time(f, rounds = 7, warm = 3) {
+  for (let i = 0; i < warm; i++) f();
+  const ts = [];
+  for (let i = 0; i < rounds; i++) { const t = performance.now(); f(); ts.push(performance.now() - t); }
+  return median(ts);
+}
+async function timeAsync(f, rounds = 5, warm = 1) {
+  for (let i = 0; i < warm; i++) await f();
+  const ts = [];
+  for (let i = 0; i < rounds; i++) { const t = performance.now(); await f(); ts.push(performance.now() - t); }
+  return median(ts);
+}
+
+// ---------------------------------------------------------------- 1. size
+function sizeSection() {
+  say("## 1. Size\n\nBudget: ≤ 100 KiB gzipped .wasm.\n");
+  say("| file | raw | gzip | brotli |\n|---|---|---|---|");
+  for (const s of sizes()) say(`| ${s.file} | ${kib(s.raw)} | ${kib(s.gzip)} | ${kib(s.brotli)} |`);
+  // A copy with names kept, to attribute the code (same code as the package's; names after
+  // -Oz are approximate, because identical functions are merged).
+  const dir = mkdtempSync(join(tmpdir(), "waihu-size-"));
+  execFileSync("wasm-bindgen", ["--keep-debug", "--target", "web", "--out-dir", dir, "--out-name", "waihu", join(root, "target/wasm32-unknown-unknown/release/waihu.wasm")]);
+  execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", join(dir, "waihu_bg.wasm"), "-o", join(dir, "named.wasm")]);
+  const fns = contributors(readFileSync(join(dir, "named.wasm")));
+  const total = fns.reduce((a, f) => a + f.size, 0);
+  const crate = (n) => (/^<?&?(?:mut )?([a-z_][a-z0-9_]*)::/.exec(n) ?? / as ([a-z_][a-z0-9_]*)::/.exec(n) ?? [, n.startsWith("__wbg") ? "wasm-bindgen glue" : "(other)"])[1];
+  const by = new Map();
+  for (const f of fns) by.set(crate(f.name), (by.get(crate(f.name)) ?? 0) + f.size);
+  say(`\nLargest contributors (code bytes by crate, of ${kib(total)} of code; approximate):\n`);
+  say("| crate | code | share |\n|---|---|---|");
+  for (const [c, n] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 10)) say(`| ${c} | ${kib(n)} | ${((n / total) * 100).toFixed(1)}% |`);
+  say("\n| largest functions | code |\n|---|---|");
+  for (const f of [...fns].sort((a, b) => b.size - a.size).slice(0, 8)) say(`| \`${f.name.replace(/::h[0-9a-f]{16}$/, "").slice(0, 90)}\` | ${kib(f.size)} |`);
+}
+
+// ---------------------------------------------------------------- 2. validation vs zod
+function tanyiRows(n) {
+  return Array.from({ length: n }, (_, i) => {
+    const row = { name: `客户${i}`, phoneNumber: `139${String(i).padStart(8, "0")}`, properties: { 金额: String(i % 1000), 日期: "2026年11月23日" } };
+    if (i % 997 === 5) row.phoneNumber = "not a phone"; // a few bad rows
+    if (i % 1009 === 7) row.phoneNumber = "139-0000-0001"; // and duplicates of row 1
+    return row;
+  });
+}
+function itniotechForms(n) {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `任务${i}`, dialogFlowId: 8663, mode: i % 2 ? "AUTO" : "MANUAL", startDateTime: i % 2 ? "2026-12-01 09:00:00" : undefined, endDateTime: "2027-02-07 10:00:00",
+    dailyStartDateTime: i % 50 === 3 ? "08:00" : "09:00", dailyEndDateTime: "20:00", robotCount: 1 + (i % 5), jobPhoneNumberId: 2959,
+    inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }, { startTime: i % 40 === 1 ? "12:30" : "17:00", endTime: "18:00" }],
+    inactiveDateList: [{ startDate: "2027-01-01", endDate: "2027-01-03" }], daysOfWeek: ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+    redial: i % 3 === 0, ...(i % 3 === 0 ? { redialCondition: ["BUSY", "NO_ANSWER"], redialInterval: 30, redialTimes: i % 60 === 0 ? 4 : 2 } : {}),
+  }));
+}
+
+function validationSection() {
+  say("\n## 2. Validation speed: waihu against zod 4\n");
+  say("Same inputs, same rules (bench/zod-schemas.mjs), same process, warmed up; waihu's time includes getting the data across the JS↔wasm boundary and the issues back. Ratio = zod time / waihu time (≥ 1.0: waihu at least as fast).\n");
+  const errs = (issues) => issues.filter((i) => i.severity === "error").length > 0;
+
+  const batch = { robotCallJobId: 1, customerPersons: tanyiRows(10_000) };
+  const forms = itniotechForms(1_000);
+  // Agreement first: a benchmark of two validators that disagree measures nothing.
+  const a1 = errs(waihu.validate("tanyi", "importCustomers", batch)) === !tanyiImportRows.safeParse(batch).success;
+  const a2 = forms.filter((f) => errs(waihu.validate("itniotech", "createTask", f)) !== !itniotechTask.safeParse(f).success).length;
+  if (!a1 || a2) throw new Error(`waihu and zod disagree (tanyi batch ${a1 ? "agrees" : "differs"}, ${a2} Itniotech forms differ)`);
+  const small = Array.from({ length: 100 }, (_, k) => ({ robotCallJobId: 1, customerPersons: tanyiRows(100).map((r, i) => ({ ...r, phoneNumber: `13${String(k * 100 + i).padStart(9, "0")}` })) }));
+
+  const rows = [
+    ["Tanyi import, 10 000 customers in one batch", () => waihu.validate("tanyi", "importCustomers", batch), () => tanyiImportRows.safeParse(batch)],
+    ["Tanyi import, 100 batches of 100 customers", () => small.forEach((b) => waihu.validate("tanyi", "importCustomers", b)), () => small.forEach((b) => tanyiImport.safeParse(b))],
+    ["Itniotech task forms, 1 000 validations", () => forms.forEach((f) => waihu.validate("itniotech", "createTask", f)), () => forms.forEach((f) => itniotechTask.safeParse(f))],
+  ];
+  say("| input | baseline: zod 4 `safeParse` | waihu `validate` | ratio zod/waihu |\n|---|---|---|---|");
+  const ratios = [];
+  for (const [name, w, z] of rows) {
+    const zt = time(z), wt = time(w);
+    ratios.push(zt / wt);
+    say(`| ${name} | ${zt.toFixed(2)} ms | ${wt.toFixed(2)} ms | ${(zt / wt).toFixed(2)} |`);
+  }
+
+  // The boundary: what the JSON-text path costs against the data itself.
+  const text = JSON.stringify(batch);
+  const stringify = time(() => JSON.stringify(batch));
+  const parse = time(() => JSON.parse(text));
+  say(`\nBoundary, Tanyi 10 000-customer batch (${kib(text.length)} of JSON): JSON.stringify ${stringify.toFixed(2)} ms, JSON.parse of a result of that size ${parse.toFixed(2)} ms. waihu passes params and results as JSON text (serde_json on the Rust side); the alternative, serde-wasm-bindgen object conversion, took ~9× longer for import-sized data when measured (see "Acting on the results").`);
+  return ratios;
+}
+
+// ---------------------------------------------------------------- 3. request building
+const now = 1_557_747_252_783;
+const creds = {
+  tanyi: { appKey: "demoAppKey", appSecret: "demoAppSecret", tenantSign: "demoTenant" },
+  byrobot: { appKey: "demoAppKey", appSecret: "demoAppSecret" },
+  itniotech: { apiKey: "demoApiKey", apiSecret: "demoApiSecret", appId: "demoAppId" },
+  zxycall: { token: "demoToken" },
+};
+const createParams = {
+  tanyi: { concurrencyQuota: 2, jobPhoneNumberIdList: [348], robotCallJob: { name: "测试", mode: "MANUAL", dailyStartTime: "09:00", dailyEndTime: "20:00", inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }], dialogFlowId: 139, phoneType: "LANDLINE", robotCount: 2 } },
+  byrobot: { companyId: 1, taskName: "测试", taskType: 2, userPhoneIds: [1], robotDefId: 1, callType: 0, workingStartTime: "09:00", workingEndTime: "20:00", breakStartTime: "12:00", breakEndTime: "13:00" },
+  itniotech: { name: "测试", dialogFlowId: 8663, mode: "AUTO", startDateTime: "2026-12-01 09:00:00", endDateTime: "2027-02-07 10:00:00", dailyStartDateTime: "09:00", dailyEndDateTime: "20:00", robotCount: 2, jobPhoneNumberId: 2959, inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }], daysOfWeek: ["MONDAY", "FRIDAY"], redial: true, redialCondition: ["BUSY"], redialInterval: 30, redialTimes: 2 },
+  zxycall: { caller_line_id: "37d73edf-4628-4cf1-8beb-758433fd0aab", destination_extension: 390, disable_dial_timegroup: "146979fe-3864-4817-ad76-13b37f43bb1c", maximumcall: 1, name: "测试", random_assignment_number: 0, recycle_limit: 0, _originate_timeout: 60, call_pause_second: 10, auto_recycle_rule_id: 1 },
+};
+/** The same signed request written by hand with node:crypto (no validation). */
+const byHand = {
+  tanyi: (p) => { const ts = String(now), c = creds.tanyi; return { headers: { appKey: c.appKey, tenantSign: c.tenantSign, version: "v1", timestamp: ts, signature: createHash("sha256").update(`${c.tenantSign}appKey=${c.appKey}&appSecret=${c.appSecret}&tenantSign=${c.tenantSign}&version=v1&timestamp=${ts}`).digest("hex") }, body: JSON.stringify(p) }; },
+  byrobot: (p) => { const d = new Date(now).toUTCString(), c = creds.byrobot; return { headers: { appkey: c.appKey, datetime: d, sign: createHmac("sha1", c.appSecret).update(`${c.appKey}\n${d}`).digest("base64") }, body: JSON.stringify(p) }; },
+  itniotech: (p) => { const ts = String(Math.floor(now / 1000)), c = creds.itniotech; return { headers: { Sign: createHash("md5").update(c.apiKey + c.apiSecret + ts).digest("hex"), Timestamp: ts, "Api-Key": c.apiKey }, body: JSON.stringify({ appId: c.appId, ...p }) }; },
+  zxycall: (p) => ({ headers: { Authorization: `Bearer ${creds.zxycall.token}` }, body: JSON.stringify(p) }),
+};
+
+function buildingSection() {
+  say("\n## 3. Request building: createTask requests validated, built and signed per second\n");
+  say("Baseline: the same signed request written by hand with node:crypto and JSON.stringify, without validation. Ratio = waihu rate / baseline rate.\n");
+  say("| vendor | baseline: by hand | waihu `buildRequest` | ratio |\n|---|---|---|---|");
+  const N = 2_000;
+  for (const v of ["tanyi", "byrobot", "itniotech", "zxycall"]) {
+    const opts = { credentials: creds[v], now, baseUrl: v === "zxycall" ? "https://zxy.example.com" : undefined };
+    const w = time(() => { for (let i = 0; i < N; i++) waihu.buildRequest(v, "createTask", createParams[v], opts); });
+    const h = time(() => { for (let i = 0; i < N; i++) byHand[v](createParams[v]); });
+    const rate = (ms) => Math.round((N / ms) * 1000);
+    say(`| ${v} | ${rate(h).toLocaleString("en")}/s | ${rate(w).toLocaleString("en")}/s | ${(h / w).toFixed(2)} |`);
+  }
+}
+
+// ---------------------------------------------------------------- 4. start-up
+function startupSection() {
+  say("\n## 4. Start-up: compile + instantiate + a first validation\n");
+  const script = (what) => `const t=performance.now();${what};console.log(performance.now()-t)`;
+  const node = (code) => Number(spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" }).stdout.trim());
+  const form = JSON.stringify(createParams.tanyi);
+  const runs = (code) => median(Array.from({ length: 7 }, () => node(code)));
+  const w = runs(script(`const w=await import("waihu");w.validate("tanyi","createTask",${form})`));
+  const z = runs(script(`const {z}=await import("zod");z.object({name:z.string()}).safeParse({name:"x"})`));
+  say("| runtime | baseline | waihu | ratio |\n|---|---|---|---|");
+  say(`| Node ${process.version} (import + first call, fresh process) | zod 4: ${z.toFixed(1)} ms | ${w.toFixed(1)} ms | ${(w / z).toFixed(2)} |`);
+  return { w, z };
+}
+
+async function workerdStartup() {
+  const { Miniflare } = await import("miniflare");
+  const dist = join(root, "pkg/dist");
+  const modules = (main) => [
+    { type: "ESModule", path: join(dist, "worker-main.mjs"), contents: main },
+    { type: "ESModule", path: join(dist, "waihu"), contents: readFileSync(join(dist, "workerd.js"), "utf8") },
+    { type: "ESModule", path: join(dist, "waihu.js") },
+    { type: "ESModule", path: join(dist, "api.js") },
+    { type: "CompiledWasm", path: join(dist, "waihu_bg.wasm") },
+  ];
+  const form = JSON.stringify(createParams.tanyi);
+  const withWaihu = `import { validate } from "waihu"; export default { fetch() { return Response.json(validate("tanyi", "createTask", ${form})); } };`;
+  const plain = `export default { fetch() { const f = ${form}; return Response.json(f.robotCallJob.dailyStartTime < "09:00" ? [1] : []); } };`;
+  const once = async (main) => {
+    const t = performance.now();
+    const mf = new Miniflare({ modules: modules(main), modulesRoot: dist, compatibilityDate: "2024-09-23" });
+    await (await mf.dispatchFetch("http://localhost/")).text();
+    const ms = performance.now() - t;
+    await mf.dispose();
+    return ms;
+  };
+  const ms = async (main) => { await once(main); const xs = []; for (let i = 0; i < 5; i++) xs.push(await once(main)); return median(xs); };
+  const base = await ms(plain), w = await ms(withWaihu);
+  say(`| workerd (miniflare: start a Worker and serve a first request) | a plain JS Worker: ${base.toFixed(0)} ms | ${w.toFixed(0)} ms | ${(w / base).toFixed(2)} (waihu adds ${(w - base).toFixed(0)} ms) |`);
+}
+
+// ---------------------------------------------------------------- 5. per-request overhead
+async function clientSection() {
+  say("\n## 5. Per-request overhead of `Client` against a hand-written fetch\n");
+  const srv = await scriptedServer();
+  srv.setFallback({ body: JSON.stringify({ code: 200, data: null, requestId: "R", resultMsg: "ok" }) });
+  const c = creds.tanyi;
+  const client = new waihu.Client({ vendor: "tanyi", credentials: c, baseUrl: srv.url });
+  const N = 1_000;
+  const viaClient = async () => { for (let i = 0; i < N; i++) await client.startTask({ robotCallJobId: 1 }); };
+  const viaFetch = async () => {
+    for (let i = 0; i < N; i++) {
+      const timestamp = String(Date.now());
+      const signature = createHash("sha256").update(`${c.tenantSign}appKey=${c.appKey}&appSecret=${c.appSecret}&tenantSign=${c.tenantSign}&version=v1&timestamp=${timestamp}`).digest("hex");
+      const r = await fetch(`${srv.url}/apiOpen/v1/job/start`, { method: "POST", headers: { "Content-Type": "application/json", appKey: c.appKey, tenantSign: c.tenantSign, version: "v1", timestamp, signature }, body: JSON.stringify({ robotCallJobId: 1 }) });
+      const body = await r.json();
+      if (body.code !== 200) throw new Error("vendor error");
+    }
+  };
+  const f = [], w = [];
+  await viaFetch(); await viaClient();
+  for (let r = 0; r < 5; r++) { f.push(await timeAsync(viaFetch, 1, 0)); w.push(await timeAsync(viaClient, 1, 0)); }
+  await srv.close();
+  const [fm, wm] = [median(f) / N * 1000, median(w) / N * 1000];
+  say(`Tanyi startTask, ${N} sequential requests to a 127.0.0.1 server, median of 5 rounds. Goal: ratio ≤ 1.1.\n`);
+  say("| baseline: hand-written fetch | waihu `Client` | ratio |\n|---|---|---|");
+  say(`| ${fm.toFixed(0)} µs/request | ${wm.toFixed(0)} µs/request | ${(wm / fm).toFixed(2)} |`);
+  return wm / fm;
+}
+
+// ---------------------------------------------------------------- 6. import
+function importSection() {
+  say("\n## 6. Importing 100 000 customers into the simulator\n");
+  const r = spawnSync(process.execPath, [join(root, "bench/import.mjs"), "100000", "3"], { cwd: root, encoding: "utf8" });
+  say("```\n" + r.stdout.trim() + "\n```");
+}
+
+// ---------------------------------------------------------------- run
+const rustc = spawnSync("rustc", ["--version"], { encoding: "utf8" }).stdout.trim();
+say(`# waihu benchmark results\n\nRun ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus().length}× ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${rustc}. Regenerate with \`npm run bench\`.\n`);
+sizeSection();
+const ratios = validationSection();
+buildingSection();
+startupSection();
+await workerdStartup();
+const overhead = await clientSection();
+importSection();
+const sz = sizes()[0];
+say("\n## Goals\n");
+say(`| goal | result |\n|---|---|`);
+say(`| .wasm ≤ 100 KiB gzipped | ${kib(sz.gzip)}: ${sz.gzip <= 100 * 1024 ? "met" : "missed"} |`);
+say(`| validation at least as fast as zod (ratio ≥ 1.0) | ${ratios.map((r) => r.toFixed(2)).join(", ")}: ${ratios.every((r) => r >= 1) ? "met" : "missed"} |`);
+say(`| Client overhead ≤ 1.1× a hand-written fetch | ${overhead.toFixed(2)}: ${overhead <= 1.1 ? "met" : "missed"} |`);
+const notes = (() => { try { return readFileSync(join(root, "bench/NOTES.md"), "utf8"); } catch { return ""; } })();
+writeFileSync(join(root, "bench/RESULTS.md"), out.join("\n") + "\n" + (notes ? "\n" + notes : ""));
+console.log("\nwritten to bench/RESULTS.md");
