@@ -15,8 +15,8 @@ bash tests/wasm-bindgen.sh
 echo "== build the npm package (pkg/)"
 npm run --silent build
 
-echo "== Node, workerd (miniflare) and a Vite page in headless Chromium: the built package; the vendor simulator's own tests"
-node --test tests/pkg/ tests/import/ tests/simulator/ tests/workerd/ tests/vite/
+echo "== Node, workerd (miniflare), a Vite page and the www admin page (through the demo command) in headless Chromium; the vendor simulator's own tests"
+node --test tests/pkg/ tests/import/ tests/simulator/ tests/workerd/ tests/vite/ tests/e2e/
 
 if [[ -x tests/types/check.sh ]]; then
   echo "== TypeScript consumers (tsc --strict), publint, attw"

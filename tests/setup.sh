@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Headless Chromium and its driver, for the browser suites (Debian packages; needs root).
-if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+# Headless Chromium and its driver for the browser suites, and a CJK font so that screenshots
+# of the Chinese messages are readable (Debian packages; needs root).
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver || ! -d /usr/share/fonts/truetype/wqy ]]; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-zenhei >/dev/null
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

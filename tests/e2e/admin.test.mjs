@@ -1,0 +1,229 @@
+// The www/ admin page end to end, started exactly as the demo command starts it (bash
+// www/demo.sh, on free ports), in headless Chromium against the bundled vendor simulator:
+// field errors in English and Chinese, the live signed-request preview, creating a Tanyi task,
+// importing 250 customers (2 bad) with progress and report, starting the task, and a vendor
+// error shown with its code. Screenshots of each step go to test-output/e2e/.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createServer, connect } from "node:net";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const outDir = join(repo, "test-output", "e2e");
+const HOST = "127.0.0.1";
+// Starting may include tests/setup.sh's checks and, when pkg/ is stale, a package build.
+const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 300_000);
+const STEP_MS = 15_000;
+
+async function freePort() {
+  const s = createServer();
+  await new Promise((r) => s.listen(0, HOST, r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+const portOpen = (port) => new Promise((r) => {
+  const c = connect(port, HOST);
+  c.once("connect", () => { c.destroy(); r(true); });
+  c.once("error", () => r(false));
+});
+
+/** Spawns `bash www/demo.sh` in its own process group; resolves with its printed URL. */
+function startDemo(env) {
+  const child = spawn("bash", ["www/demo.sh"], { cwd: repo, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  const url = new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo did not print its URL within ${START_TIMEOUT_MS} ms:\n${log}`)), START_TIMEOUT_MS);
+    const onData = (d) => {
+      log += d;
+      const m = /^open (http:\/\/\S+)$/m.exec(log);
+      if (m) { clearTimeout(timer); resolveUrl(m[1]); }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (d) => { log += d; });
+    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`demo exited (${code}) before printing its URL:\n${log}`)); });
+  });
+  const exited = new Promise((r) => child.once("exit", r));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try { process.kill(-child.pid, "SIGTERM"); } catch { return; }
+    let timer;
+    const done = await Promise.race([exited.then(() => true), new Promise((r) => { timer = setTimeout(() => r(false), 5_000); })]);
+    clearTimeout(timer);
+    if (!done) { try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ } await exited; }
+  };
+  return { url, stop, log: () => log };
+}
+
+/** 250 customers; rows 57 and 180 (0-based) have bad phones. */
+function csv250() {
+  const lines = ["name,phone,amount"];
+  for (let i = 0; i < 250; i++) {
+    const phone = i === 57 ? "12" : i === 180 ? "not-a-phone" : `1380000${String(i).padStart(4, "0")}`;
+    lines.push(`客户${i},${phone},${(i * 13) % 900}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+test("admin page: validate, preview, create, import, start (Tanyi, via the demo command)", { timeout: START_TIMEOUT_MS + 120_000 }, async (t) => {
+  mkdirSync(outDir, { recursive: true });
+  const simPort = await freePort();
+  const wwwPort = await freePort();
+  const demo = startDemo({ DEMO_HOST: HOST, SIM_PORT: String(simPort), WWW_PORT: String(wwwPort) });
+  let browser;
+  t.after(async () => {
+    await browser?.close();
+    await demo.stop();
+    // No leftovers: both servers are gone.
+    assert.equal(await portOpen(simPort), false, "the simulator stopped");
+    assert.equal(await portOpen(wwwPort), false, "the page server stopped");
+  });
+
+  const timings = {};
+  let last = Date.now();
+  const lap = (name) => { const now = Date.now(); timings[name] = now - last; last = now; };
+
+  const url = await demo.url;
+  lap("demo start");
+  assert.equal(url, `http://${HOST}:${wwwPort}/`);
+
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    timeout: 30_000,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(STEP_MS);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e}`));
+  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+  page.on("requestfailed", (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  let n = 0;
+  const shot = async (name) => (await page.evaluate(() => window.scrollTo(0, 0)), page.screenshot({ path: join(outDir, `${String(++n).padStart(2, "0")}-${name}.png`), fullPage: true }));
+  const text = (sel) => page.locator(sel).innerText();
+
+  try {
+    await steps();
+  } catch (e) {
+    // Where it stopped, for the failure report.
+    await page.screenshot({ path: join(outDir, "failure.png"), fullPage: true }).catch(() => {});
+    throw e;
+  }
+  assert.deepEqual(errors, []);
+  writeFileSync(join(outDir, "timings.json"), JSON.stringify(timings, null, 2) + "\n");
+  t.diagnostic(`timings (ms): ${JSON.stringify(timings)}`);
+
+  async function steps() {
+    await page.goto(url, { timeout: 30_000 });
+    await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+    lap("page load (wasm init)");
+
+    // 1. Tanyi, prefilled with the simulator's demo credentials and URL.
+    await page.check('input[name="vendor"][value="tanyi"]');
+    assert.equal(await page.inputValue("#cred-appKey"), "demoAppKey");
+    assert.equal(await page.inputValue("#base-url"), `http://${HOST}:${simPort}/tanyi`);
+    await page.waitForSelector("#preview-url");
+    assert.equal(await text("#preview-url"), `http://${HOST}:${simPort}/tanyi/apiOpen/v1/job/create`);
+    // Secrets are masked in the preview.
+    const headersText = await text("#preview-headers");
+    assert.doesNotMatch(headersText, /demoAppKey/);
+    assert.match(headersText, /signature\s+\S{4}•+\S{4}/);
+    await shot("tanyi-loaded");
+
+    // 2. A daily window of 08:00–21:00: both fields show their error, in English.
+    await page.fill("#f-dailyStartTime", "08:00");
+    await page.fill("#f-dailyEndTime", "21:00");
+    const startIssues = page.locator("#f-dailyStartTime-issues .issue.error");
+    const endIssues = page.locator("#f-dailyEndTime-issues .issue.error");
+    await startIssues.filter({ hasText: "Must be between 09:00 and 20:00" }).waitFor();
+    await endIssues.filter({ hasText: "Must be between 09:00 and 20:00" }).waitFor();
+    assert.equal(await page.locator("#submit").isDisabled(), true, "submit disabled while there are errors");
+    assert.match(await text("#preview-body"), /Fix the errors/);
+    await shot("window-errors-en");
+    lap("errors in English");
+
+    // 3. Chinese: the same issues, in Chinese; <html lang> follows.
+    await page.click("#lang-toggle");
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    await startIssues.filter({ hasText: "拨打时间需在 09:00-20:00 之间" }).waitFor();
+    await endIssues.filter({ hasText: "拨打时间需在 09:00-20:00 之间" }).waitFor();
+    assert.equal(await text("#create-h"), "创建任务");
+    await shot("window-errors-zh");
+
+    // 4. Fixed (09:00–20:00): no issues, submit enabled, the preview's body shows 20:00.
+    await page.fill("#f-dailyStartTime", "09:00");
+    await page.fill("#f-dailyEndTime", "20:00");
+    await page.waitForFunction(() => !document.querySelector("#submit").disabled);
+    assert.equal(await startIssues.count(), 0);
+    assert.equal(await endIssues.count(), 0);
+    await page.waitForSelector("#preview-json");
+    const body = await text("#preview-json");
+    assert.match(body, /"dailyEndTime": "20:00"/);
+    assert.match(body, /"dailyStartTime": "09:00"/);
+    await shot("window-fixed-zh");
+    await page.click("#lang-toggle");
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    lap("Chinese, fix, preview");
+
+    // 5. Create the task in the simulator; it appears in the task list, not started.
+    const name = `e2e ${Date.now()}`;
+    await page.fill("#f-name", name);
+    await page.waitForFunction((n) => document.querySelector("#preview-json")?.textContent.includes(n), name);
+    await page.click("#submit");
+    await page.locator("#create-msg .note.ok").waitFor();
+    const row = page.locator("#tasks-body tr", { hasText: name });
+    await row.waitFor();
+    const taskId = await row.getAttribute("data-task-id");
+    assert.match(taskId, /^\d+$/);
+    assert.match(await text("#create-msg"), new RegExp(`Task ${taskId} created`));
+    assert.equal(await row.locator(".status").innerText(), "NOT_STARTED");
+    assert.equal(await page.inputValue("#import-task"), taskId, "the new task is the import target");
+    await shot("task-created");
+    lap("create task");
+
+    // 6. 250 customers from CSV; the two bad rows are flagged by row before anything is sent.
+    await page.fill("#csv", csv250());
+    await page.locator("#rows-summary", { hasText: "250 rows · 2 will be rejected" }).waitFor();
+    const bad = page.locator("#rows-body tr.row-bad");
+    assert.equal(await bad.count(), 2);
+    assert.deepEqual(await bad.evaluateAll((rows) => rows.map((r) => r.dataset.row)), ["57", "180"]);
+    assert.match(await bad.nth(0).innerText(), /Not a valid phone number/);
+    await page.check("#only-issues");
+    await shot("customers-checked");
+    await page.uncheck("#only-issues");
+    lap("CSV check");
+
+    // 7. Import (skipInvalid): the progress bar reaches 100 %; the report has 248 and 2.
+    await page.click("#import-btn");
+    await page.locator("#import-report").waitFor({ state: "visible", timeout: 60_000 });
+    assert.equal(await page.$eval("#import-progress", (p) => [p.value, p.max].join("/")), "250/250");
+    assert.match(await text("#import-progress-text"), /250 \/ 250 .*100%/);
+    assert.equal(await text('[data-count="imported"]'), "248");
+    assert.equal(await text('[data-count="rejected"]'), "2");
+    assert.equal(await text('[data-count="unknown"]'), "0");
+    assert.deepEqual(await page.locator("#rejected-body tr").evaluateAll((rows) => rows.map((r) => r.dataset.row)), ["57", "180"]);
+    assert.match(await text("#rejected-body"), /invalid_phone/);
+    // The task list is refreshed after the import: 0 of 248 called.
+    await page.locator(`#tasks-body tr[data-task-id="${taskId}"] td.num`, { hasText: "/ 248" }).waitFor();
+    await shot("imported");
+    lap("import 250 rows");
+
+    // 8. Start: the status in the list changes.
+    await row.locator('button[data-action="startTask"]').click();
+    await row.locator(".status", { hasText: "IN_PROCESS" }).waitFor();
+    assert.match(await text("#tasks-msg"), new RegExp(`task ${taskId} done`));
+    await shot("task-started");
+
+    // 9. Starting it again is refused by the vendor: a readable message with the vendor's code.
+    await row.locator('button[data-action="startTask"]').click();
+    await page.locator("#tasks-msg .note.error").waitFor();
+    assert.match(await text("#tasks-msg"), /^VendorError 412: \S/);
+    await shot("vendor-error");
+    lap("start, vendor error");
+  }
+});
