@@ -220,21 +220,25 @@ function importSection() {
 }
 
 // ---------------------------------------------------------------- run
+// `node bench/run.mjs validation building` runs only those sections and writes nothing.
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
 const rustc = spawnSync("rustc", ["--version"], { encoding: "utf8" }).stdout.trim();
 say(`# waihu benchmark results\n\nRun ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus().length}× ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${rustc}. Regenerate with \`npm run bench\`.\n`);
-sizeSection();
-const ratios = validationSection();
-buildingSection();
-startupSection();
-await workerdStartup();
-const overhead = await clientSection();
-importSection();
-const sz = sizes()[0];
-say("\n## Goals\n");
-say(`| goal | result |\n|---|---|`);
-say(`| .wasm ≤ 100 KiB gzipped | ${kib(sz.gzip)}: ${sz.gzip <= 100 * 1024 ? "met" : "missed"} |`);
-say(`| validation at least as fast as zod (ratio ≥ 1.0) | ${ratios.map((r) => r.toFixed(2)).join(", ")}: ${ratios.every((r) => r >= 1) ? "met" : "missed"} |`);
-say(`| Client overhead ≤ 1.1× a hand-written fetch | ${overhead.toFixed(2)}: ${overhead <= 1.1 ? "met" : "missed"} |`);
-const notes = (() => { try { return readFileSync(join(root, "bench/NOTES.md"), "utf8"); } catch { return ""; } })();
-writeFileSync(join(root, "bench/RESULTS.md"), out.join("\n") + "\n" + (notes ? "\n" + notes : ""));
-console.log("\nwritten to bench/RESULTS.md");
+if (want("size")) sizeSection();
+const ratios = want("validation") ? validationSection() : [];
+if (want("building")) buildingSection();
+if (want("startup")) { startupSection(); await workerdStartup(); }
+const overhead = want("client") ? await clientSection() : NaN;
+if (want("import")) importSection();
+if (only.length === 0) {
+  const sz = sizes()[0];
+  say("\n## Goals\n");
+  say(`| goal | result |\n|---|---|`);
+  say(`| .wasm ≤ 100 KiB gzipped | ${kib(sz.gzip)}: ${sz.gzip <= 100 * 1024 ? "met" : "missed"} |`);
+  say(`| validation at least as fast as zod (ratio ≥ 1.0) | ${ratios.map((r) => r.toFixed(2)).join(", ")}: ${ratios.every((r) => r >= 1) ? "met" : "missed"} |`);
+  say(`| Client overhead ≤ 1.1× a hand-written fetch | ${overhead.toFixed(2)}: ${overhead <= 1.1 ? "met" : "missed"} |`);
+  const notes = (() => { try { return readFileSync(join(root, "bench/NOTES.md"), "utf8"); } catch { return ""; } })();
+  writeFileSync(join(root, "bench/RESULTS.md"), out.join("\n") + "\n" + (notes ? "\n" + notes : ""));
+  console.log("\nwritten to bench/RESULTS.md");
+}

@@ -5,6 +5,9 @@
 //! The vendor modules compose these; rules shared by several vendors (daily windows, break
 //! windows, date ranges, days of week, customer batches) live here once.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+
 use serde_json::{Map, Value};
 
 use crate::issue::{Issue, IssueCode, PathSeg, Severity};
@@ -254,11 +257,11 @@ impl Checker {
     /// Tanyi's `Map<String,String>` says; otherwise numbers and booleans pass too.
     pub fn properties(&mut self, o: &Obj, key: &str, strict: bool) {
         let Some(map) = self.object(o, key, Req::Optional) else { return };
-        let base = o.path_of(key);
         for (k, v) in map {
             let ok = matches!(v, Value::String(_)) || (!strict && matches!(v, Value::Number(_) | Value::Bool(_)));
             if !ok {
-                self.wrong_type(at(&base, k.as_str()), "string");
+                // Paths are built only for issues: this runs once per customer row.
+                self.wrong_type(at(&o.path_of(key), k.as_str()), "string");
             }
         }
     }
@@ -413,22 +416,26 @@ impl Checker {
     ) {
         let Some(items) = self.array(o, key, Req::Required, Some(1), rules.max) else { return };
         let base = o.path_of(key);
-        let mut first_seen: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(items.len());
+        // Keys without allocating: plausible phones as numbers, opaque ids (Itniotech's
+        // encrypted numbers) as the text written, never normalized (that would merge ids).
+        let mut numbers: HashMap<u128, usize, Fx> = HashMap::with_capacity_and_hasher(items.len(), Fx);
+        let mut texts: HashMap<&str, usize, Fx> = HashMap::with_hasher(Fx);
+        // One path buffer for all rows, its last step rewritten per row (no allocation per row).
+        let mut path = at(&base, 0);
         for (i, item) in items.iter().enumerate() {
-            let path = at(&base, i);
+            if let Some(last) = path.last_mut() {
+                *last = PathSeg::Index(i);
+            }
             let Some(c) = self.root(item, &path) else { continue };
-            if let Some(p) = self.phone(&c, rules.phone_key, rules) {
-                // Opaque ids (Itniotech's encrypted numbers) compare as written: normalizing
-                // would strip `+`, `/` and `=` and merge distinct ids.
-                let key = if rules.any_phone { p.trim().to_string() } else { phone::normalize(p) };
-                match first_seen.entry(key) {
-                    std::collections::hash_map::Entry::Occupied(first) => {
-                        let first = *first.get();
-                        self.error(IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});
-                    }
-                    std::collections::hash_map::Entry::Vacant(slot) => {
-                        slot.insert(i);
-                    }
+            if self.phone(&c, rules.phone_key, rules).is_some() {
+                // Read from `item`, whose borrow outlives the map (`c` borrows the row's path).
+                let p = item.get(rules.phone_key).and_then(Value::as_str).unwrap_or_default();
+                let first = match phone::key(p).filter(|_| !rules.any_phone) {
+                    Some(k) => *numbers.entry(k).or_insert(i),
+                    None => *texts.entry(p.trim()).or_insert(i),
+                };
+                if first != i {
+                    self.error(IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});
                 }
             }
             row(self, &c);
@@ -447,6 +454,37 @@ impl Checker {
             return None;
         }
         Some(p)
+    }
+}
+
+/// A small multiply-rotate hasher (as in rustc's FxHash) for the duplicate maps: their keys
+/// come from one caller's own batch, so the DoS resistance of the default SipHash buys
+/// nothing, and it is several times slower.
+#[derive(Clone, Copy, Default)]
+struct Fx;
+
+struct FxHasher(u64);
+
+impl BuildHasher for Fx {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
