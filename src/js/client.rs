@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::errors::{transport_error, TransportFailure};
-use super::{config_error, from_js, from_json, operation_of, to_js_error, to_json, vendor_of};
+use super::{config_error, from_json, operation_of, to_js_error, to_json, vendor_of};
 use crate::http::HttpRequest;
 use crate::issue::Locale;
 use crate::retry::{self, Outcome, Policy};
@@ -63,8 +63,9 @@ pub struct Client {
 #[wasm_bindgen]
 impl Client {
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "RawClientConfig")] config: JsValue) -> Result<Client, JsValue> {
-        let raw: ClientConfig = serde_json::from_value(from_js(&config)?).map_err(|e| config_error(&format!("invalid client config: {e}")))?;
+    /// `config_json`: JSON text of `RawClientConfig`.
+    pub fn new(config_json: &str) -> Result<Client, JsValue> {
+        let raw: ClientConfig = serde_json::from_value(from_json(config_json)?).map_err(|e| config_error(&format!("invalid client config: {e}")))?;
         let policy = Policy { max_retries: raw.max_retries.unwrap_or(Policy::default().max_retries).min(10), ..Policy::default() };
         let timeout_ms = raw.timeout_ms.filter(|t| t.is_finite() && *t > 0.0).unwrap_or(30_000.0);
         Ok(Client {
