@@ -25,7 +25,7 @@ pub fn plan_import(
     let vendor = vendor_of(vendor)?;
     let options: ImportOptions = match from_json(options_json)? {
         serde_json::Value::Null => ImportOptions::default(),
-        v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid import options: {e}")))?,
+        v => crate::options::import_options(&v).map_err(|e| config_error(&format!("invalid import options: {e}")))?,
     };
     let plan = import::plan(vendor, &from_json(task_id_json)?, from_json(customers_json)?, &options).map_err(|e| to_js_error(&e))?;
     Ok(ImportPlan { plan })
@@ -72,7 +72,7 @@ impl ImportPlan {
     /// (`{kind: "applied", data}`, `{kind: "rejected", code, message, retryable}`,
     /// `{kind: "unknown", reason}`, `{kind: "notSent"}`).
     pub fn finish(&self, outcomes_json: &str) -> Result<String, JsValue> {
-        let outcomes: Vec<ChunkOutcome> = serde_json::from_str(outcomes_json).map_err(|e| config_error(&format!("invalid chunk outcomes: {e}")))?;
+        let outcomes: Vec<ChunkOutcome> = crate::options::chunk_outcomes(&from_json(outcomes_json)?).map_err(|e| config_error(&format!("invalid chunk outcomes: {e}")))?;
         Ok(to_json(&self.plan.fold(&outcomes)))
     }
 }

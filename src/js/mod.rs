@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::options;
 use crate::vendors::{self, BuildOptions, Operation, ValidateOptions, Vendor};
 
 mod client;
@@ -53,11 +54,11 @@ pub(crate) fn operation_of(vendor: Vendor, s: &str) -> Result<Operation, JsValue
     })
 }
 
-/// Options as JSON text; `null` (no options) is the defaults.
-fn options_of<T: serde::de::DeserializeOwned + Default>(options_json: &str) -> Result<T, JsValue> {
+/// Options as JSON text, read by `read`; `null` (no options) is the defaults.
+fn options_of<T: Default>(options_json: &str, read: fn(&Value) -> Result<T, options::OptionsError>) -> Result<T, JsValue> {
     match from_json(options_json)? {
         Value::Null => Ok(T::default()),
-        v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid options: {e}"))),
+        v => read(&v).map_err(|e| config_error(&format!("invalid options: {e}"))),
     }
 }
 
@@ -71,7 +72,7 @@ pub fn validate(
 ) -> Result<String, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
-    let options: ValidateOptions = options_of(options_json)?;
+    let options: ValidateOptions = options_of(options_json, options::validate_options)?;
     let params = from_json(params_json)?;
     vendors::validate(vendor, op, &params, &options).map(|issues| to_json(&issues)).map_err(|e| to_js_error(&e))
 }
@@ -101,7 +102,7 @@ pub(crate) fn build_options(options_json: &str) -> Result<(Value, BuildOptions),
     let has_now = raw.get("now").is_some_and(|n| !n.is_null());
     let mut opts: BuildOptions = match raw {
         Value::Null => BuildOptions::default(),
-        v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid options: {e}")))?,
+        v => options::build_options(&v).map_err(|e| config_error(&format!("invalid options: {e}")))?,
     };
     if !has_now {
         opts.now = js_sys::Date::now();
@@ -116,7 +117,7 @@ pub(crate) fn build_options(options_json: &str) -> Result<(Value, BuildOptions),
 pub fn parse_response(vendor: &str, operation: &str, status: u16, body: &str, locale_json: &str) -> Result<String, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
-    let locale = options_of(locale_json)?;
+    let locale = options_of(locale_json, options::locale)?;
     vendors::parse_response(vendor, op, status, body, locale).map(|v| to_json(&v)).map_err(|e| to_js_error(&e))
 }
 

@@ -160,9 +160,8 @@ operations! {
     DeleteBlacklistGroup = "deleteBlacklistGroup",
 }
 
-/// How to validate.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// How to validate. Read from JSON by `options::validate_options`.
+#[derive(Clone, Debug, Default)]
 pub struct ValidateOptions {
     pub locale: Locale,
     /// ZXY's create-options meta (`GET /v1/task/create`), to check ids against it.
@@ -172,17 +171,15 @@ pub struct ValidateOptions {
     pub severity: BTreeMap<IssueCode, SeverityOverride>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SeverityOverride {
     Error,
     Warning,
     Off,
 }
 
-/// How to build a request.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// How to build a request. Read from JSON by `options::build_options`.
+#[derive(Clone, Debug, Default)]
 pub struct BuildOptions {
     /// Scheme, host and optional prefix; the vendor's documented one when absent.
     pub base_url: Option<String>,
