@@ -229,8 +229,10 @@ impl Plan {
             }
         }
         r.imported.sort_unstable();
-        r.rejected.sort_by_key(|x| x.row);
-        r.unknown.sort_by_key(|x| x.row);
+        // Unstable sorts give the same order (every row is in one list at most once) without
+        // linking a stable sort per element type into the .wasm.
+        r.rejected.sort_unstable_by_key(|x| x.row);
+        r.unknown.sort_unstable_by_key(|x| x.row);
         r.not_sent.sort_unstable();
         let mut resume: Vec<usize> = r.unknown.iter().map(|u| u.row).chain(r.not_sent.iter().copied()).chain(r.rejected.iter().filter(|x| x.retryable).map(|x| x.row)).collect();
         resume.sort_unstable();
