@@ -45,6 +45,7 @@ pub enum IssueCode {
 }
 
 impl IssueCode {
+    /// In declaration order, so `code as usize` is the code's index here.
     pub const ALL: [IssueCode; 17] = [
         IssueCode::Required,
         IssueCode::InvalidType,
@@ -328,6 +329,14 @@ mod tests {
             assert!(!message(code, &p, Locale::En).is_empty());
             assert!(!message(code, &p, Locale::ZhCn).is_empty());
             assert_eq!(serde_json::to_value(code).unwrap(), Value::String(code.as_str().into()));
+        }
+    }
+
+    #[test]
+    fn all_is_in_declaration_order() {
+        // SeverityOverrides indexes by `code as usize`.
+        for (i, code) in IssueCode::ALL.into_iter().enumerate() {
+            assert_eq!(code as usize, i);
         }
     }
 

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::import::{ChunkOutcome, ImportOptions};
 use crate::issue::{IssueCode, Locale};
-use crate::vendors::{BuildOptions, SeverityOverride, ValidateOptions};
+use crate::vendors::{BuildOptions, SeverityOverride, SeverityOverrides, ValidateOptions};
 
 /// What was wrong, for the caller's TypeError message.
 pub type OptionsError = String;
@@ -90,8 +90,8 @@ impl<'v> Fields<'v> {
     }
 
     /// `{ [issue code]: "error" | "warning" | "off" }`.
-    pub fn severity(&self) -> R<BTreeMap<IssueCode, SeverityOverride>> {
-        let mut out = BTreeMap::new();
+    pub fn severity(&self) -> R<SeverityOverrides> {
+        let mut out = SeverityOverrides::default();
         for (k, v) in self.object("severity")?.into_iter().flatten() {
             let code = IssueCode::ALL.into_iter().find(|c| c.as_str() == k).ok_or_else(|| format!("`severity` has an unknown issue code `{k}`"))?;
             let level = match v.as_str() {
