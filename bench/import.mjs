@@ -76,7 +76,7 @@ const planMs = [];
 const text = JSON.stringify(customers);
 for (let r = 0; r < ROUNDS; r++) {
   const t0 = performance.now();
-  raw.planImport("tanyi", "1", text, {}).free();
+  raw.planImport("tanyi", "1", text, "{}").free();
   planMs.push(performance.now() - t0);
 }
 await sim.close();

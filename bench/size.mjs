@@ -27,7 +27,8 @@ export function contributors(wasm) {
     const id = wasm[p++], len = u32(), end = p + len;
     if (id === 2) { // imports: functions count first in the index space
       for (let n = u32(); n > 0; n--) {
-        p += u32(); p += u32(); // module, field
+        // `p += u32()` would read p before u32() advances it past the length byte(s).
+        for (let k = 0; k < 2; k++) { const len = u32(); p += len; } // module, field
         const kind = wasm[p++];
         if (kind === 0) { u32(); imported++; } else if (kind === 1) { p++; const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 2) { const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 3) { p += 2; }
         else { p++; u32(); }

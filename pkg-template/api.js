@@ -2,19 +2,24 @@
 // operation, and type guards for the errors. Types: index.d.ts.
 import * as raw from "./waihu.js";
 
-// Params and results cross the wasm boundary as JSON text: V8's JSON with serde_json is far
-// faster than converting objects field by field (bench/boundary.mjs).
-function json(value) {
+// Params, options and results cross the wasm boundary as JSON text: V8's JSON with serde_json
+// is far faster than converting objects field by field (bench/boundary.mjs), and the .wasm
+// needs no code for JS objects. `undefined` crosses as `null`.
+function json(value, what = "params are") {
   try {
-    return JSON.stringify(value ?? null);
+    const text = JSON.stringify(value ?? null);
+    // A function or symbol has no JSON text.
+    if (text === undefined) throw new TypeError(`a ${typeof value} is not JSON`);
+    return text;
   } catch (e) {
-    throw Object.assign(new TypeError(`params are not JSON data: ${e.message}`), { code: "invalid_argument" });
+    throw Object.assign(new TypeError(`${what} not JSON data: ${e.message}`), { code: "invalid_argument" });
   }
 }
+const opts = (value) => json(value, "options are");
 
-export const validate = (vendor, operation, params, options) => JSON.parse(raw.validate(vendor, operation, json(params), options));
-export const buildRequest = (vendor, operation, params, options) => JSON.parse(raw.buildRequest(vendor, operation, json(params), options));
-export const parseResponse = (vendor, operation, status, body, locale) => JSON.parse(raw.parseResponse(vendor, operation, status, body, locale));
+export const validate = (vendor, operation, params, options) => JSON.parse(raw.validate(vendor, operation, json(params), opts(options)));
+export const buildRequest = (vendor, operation, params, options) => JSON.parse(raw.buildRequest(vendor, operation, json(params), opts(options)));
+export const parseResponse = (vendor, operation, status, body, locale) => JSON.parse(raw.parseResponse(vendor, operation, status, body, opts(locale)));
 export const operations = raw.operations;
 
 export const VENDORS = Object.freeze(["tanyi", "byrobot", "itniotech", "zxycall"]);
@@ -22,7 +27,7 @@ export const VENDORS = Object.freeze(["tanyi", "byrobot", "itniotech", "zxycall"
 export class Client {
   #raw;
   constructor(config) {
-    this.#raw = new raw.Client(config);
+    this.#raw = new raw.Client(json(config, "the client config is"));
     // One method per operation the vendor supports: client.createTask(params), …
     // (importCustomers is the whole-import method below; one raw call is call("importCustomers", …).)
     for (const op of raw.operations(config.vendor)) {
@@ -49,7 +54,7 @@ export class Client {
    */
   async importCustomers(taskId, customers, options = {}) {
     const { concurrency = 4, onProgress, signal, ...planOptions } = options;
-    const plan = raw.planImport(this.vendor, json(taskId), json(customers), planOptions);
+    const plan = raw.planImport(this.vendor, json(taskId), json(customers), opts(planOptions));
     try {
       const outcomes = new Array(plan.chunkCount);
       const total = plan.total;

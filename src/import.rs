@@ -3,7 +3,7 @@
 //! outcome into a report that accounts for every input row). The boundary only sends the
 //! chunks (with bounded concurrency, progress and cancel) between the two.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::Error;
@@ -37,8 +37,8 @@ fn shape(vendor: Vendor) -> Shape {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// Read from JSON by `options::import_options`.
+#[derive(Clone, Debug, Default)]
 pub struct ImportOptions {
     /// Rows per call, at most the vendor's limit (which is the default).
     pub chunk_size: Option<usize>,
@@ -70,14 +70,14 @@ pub struct Plan {
     dedupes: bool,
 }
 
-/// What happened to one chunk, as the transport saw it.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+/// What happened to one chunk, as the transport saw it. Read from JSON (`{kind: "applied",
+/// data}`, …) by `options::chunk_outcomes`.
+#[derive(Clone, Debug)]
 pub enum ChunkOutcome {
     /// The vendor accepted the call; `data` is its reply's data.
     Applied { data: Value },
     /// The vendor answered and refused the whole call (nothing applied).
-    Rejected { code: String, message: String, #[serde(default)] retryable: bool },
+    Rejected { code: String, message: String, retryable: bool },
     /// The call may or may not have been applied (timeout, dropped connection, unreadable reply).
     Unknown { reason: String },
     /// Never sent (cancelled).
@@ -231,8 +231,10 @@ impl Plan {
             }
         }
         r.imported.sort_unstable();
-        r.rejected.sort_by_key(|x| x.row);
-        r.unknown.sort_by_key(|x| x.row);
+        // Unstable sorts give the same order (every row is in one list at most once) without
+        // linking a stable sort per element type into the .wasm.
+        r.rejected.sort_unstable_by_key(|x| x.row);
+        r.unknown.sort_unstable_by_key(|x| x.row);
         r.not_sent.sort_unstable();
         let mut resume: Vec<usize> = r.unknown.iter().map(|u| u.row).chain(r.not_sent.iter().copied()).chain(r.rejected.iter().filter(|x| x.retryable).map(|x| x.row)).collect();
         resume.sort_unstable();

@@ -45,6 +45,7 @@ pub enum IssueCode {
 }
 
 impl IssueCode {
+    /// In declaration order, so `code as usize` is the code's index here.
     pub const ALL: [IssueCode; 17] = [
         IssueCode::Required,
         IssueCode::InvalidType,
@@ -241,14 +242,80 @@ pub fn message(code: IssueCode, params: &Map<String, Value>, locale: Locale) -> 
 }
 
 /// `{k: v, …}` for issue params.
+///
+/// Expands to calls of the two small functions below rather than `json!` per value: `json!`
+/// serializes through serde, one generic instance (with its own error path) per call site
+/// and value type, which cost kilobytes of wasm for ~60 issue sites.
 #[macro_export]
 macro_rules! params {
     () => { ::serde_json::Map::new() };
     ($($k:literal : $v:expr),+ $(,)?) => {{
         let mut m = ::serde_json::Map::new();
-        $( m.insert($k.to_string(), ::serde_json::json!($v)); )+
+        $( $crate::issue::put_param(&mut m, $k, $crate::issue::ParamValue::into_param($v)); )+
         m
     }};
+}
+
+/// Not inlined: one copy serves every issue site.
+#[doc(hidden)]
+#[inline(never)]
+pub fn put_param(m: &mut Map<String, Value>, key: &str, value: Value) {
+    m.insert(key.to_string(), value);
+}
+
+/// The value types issue params hold, converted as `json!` would.
+#[doc(hidden)]
+pub trait ParamValue {
+    fn into_param(self) -> Value;
+}
+
+impl ParamValue for &str {
+    fn into_param(self) -> Value {
+        Value::String(self.to_string())
+    }
+}
+
+impl ParamValue for String {
+    fn into_param(self) -> Value {
+        Value::String(self)
+    }
+}
+
+impl ParamValue for usize {
+    fn into_param(self) -> Value {
+        Value::from(self as u64)
+    }
+}
+
+impl ParamValue for &usize {
+    fn into_param(self) -> Value {
+        (*self).into_param()
+    }
+}
+
+impl ParamValue for i64 {
+    fn into_param(self) -> Value {
+        Value::from(self)
+    }
+}
+
+/// Integer literals (`"minimum": 1`).
+impl ParamValue for i32 {
+    fn into_param(self) -> Value {
+        Value::from(i64::from(self))
+    }
+}
+
+impl ParamValue for &[&str] {
+    fn into_param(self) -> Value {
+        Value::Array(self.iter().map(|s| Value::String(s.to_string())).collect())
+    }
+}
+
+impl ParamValue for &[i64] {
+    fn into_param(self) -> Value {
+        Value::Array(self.iter().map(|n| Value::from(*n)).collect())
+    }
 }
 
 #[cfg(test)]
@@ -262,6 +329,14 @@ mod tests {
             assert!(!message(code, &p, Locale::En).is_empty());
             assert!(!message(code, &p, Locale::ZhCn).is_empty());
             assert_eq!(serde_json::to_value(code).unwrap(), Value::String(code.as_str().into()));
+        }
+    }
+
+    #[test]
+    fn all_is_in_declaration_order() {
+        // SeverityOverrides indexes by `code as usize`.
+        for (i, code) in IssueCode::ALL.into_iter().enumerate() {
+            assert_eq!(code as usize, i);
         }
     }
 

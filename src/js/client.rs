@@ -1,20 +1,20 @@
-//! `Client`: sends the core's requests with `fetch` (gloo-net, the global fetch, so it runs in
-//! browsers, Workers and Node), with a per-request timeout, an optional caller signal, and
-//! retries only where the core's retry policy says it is safe.
+//! `Client`: sends the core's requests with the global `fetch` (so it runs in browsers, Workers
+//! and Node), with a per-request timeout, an optional caller signal, and retries only where the
+//! core's retry policy says it is safe.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde::Deserialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::errors::{transport_error, TransportFailure};
-use super::{config_error, from_js, from_json, operation_of, to_js_error, to_json, vendor_of};
+use super::{config_error, from_json, operation_of, to_js_error, to_json, vendor_of};
 use crate::http::HttpRequest;
 use crate::issue::Locale;
+use crate::options;
 use crate::retry::{self, Outcome, Policy};
 use crate::vendors::{self, BuildOptions, Operation, Vendor};
 
@@ -24,24 +24,10 @@ extern "C" {
     fn set_timeout(callback: &js_sys::Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ClientConfig {
-    vendor: String,
-    #[serde(default)]
-    credentials: Value,
-    #[serde(default)]
-    base_url: Option<String>,
-    #[serde(default)]
-    timeout_ms: Option<f64>,
-    #[serde(default)]
-    max_retries: Option<u32>,
-    #[serde(default)]
-    locale: Locale,
-    #[serde(default)]
-    headers: BTreeMap<String, String>,
+    /// The global fetch, called directly: gloo-net's wrapper around the same call added its
+    /// error type and a panic message to the .wasm.
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with_request(request: &web_sys::Request) -> js_sys::Promise;
 }
 
 struct Config {
@@ -60,24 +46,32 @@ pub struct Client {
     config: Rc<Config>,
 }
 
+/// `{ vendor, credentials?, baseUrl?, timeoutMs?, maxRetries?, locale?, headers? }`, read by
+/// hand like the other options (src/options.rs). Returns the vendor's name apart: the caller
+/// checks it (with its own error) and sets `vendor`.
+fn client_config(raw: &Value) -> Result<(String, Config), options::OptionsError> {
+    let f = options::Fields(options::object(raw, "the client config")?);
+    let vendor = f.string("vendor")?.ok_or("missing field `vendor`")?;
+    let max_retries = f.opt_uint("maxRetries", u32::MAX.into())?.map(|n| n as u32);
+    Ok((vendor, Config {
+        vendor: Vendor::Tanyi, // replaced by the caller
+        credentials: f.any("credentials").unwrap_or(Value::Null),
+        base_url: f.opt_string("baseUrl")?,
+        timeout_ms: f.opt_f64("timeoutMs")?.filter(|t| t.is_finite() && *t > 0.0).unwrap_or(30_000.0),
+        policy: Policy { max_retries: max_retries.unwrap_or(Policy::default().max_retries).min(10), ..Policy::default() },
+        locale: f.locale()?,
+        headers: f.string_map("headers")?,
+    }))
+}
+
 #[wasm_bindgen]
 impl Client {
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "RawClientConfig")] config: JsValue) -> Result<Client, JsValue> {
-        let raw: ClientConfig = serde_json::from_value(from_js(&config)?).map_err(|e| config_error(&format!("invalid client config: {e}")))?;
-        let policy = Policy { max_retries: raw.max_retries.unwrap_or(Policy::default().max_retries).min(10), ..Policy::default() };
-        let timeout_ms = raw.timeout_ms.filter(|t| t.is_finite() && *t > 0.0).unwrap_or(30_000.0);
-        Ok(Client {
-            config: Rc::new(Config {
-                vendor: vendor_of(&raw.vendor)?,
-                credentials: raw.credentials,
-                base_url: raw.base_url,
-                timeout_ms,
-                policy,
-                locale: raw.locale,
-                headers: raw.headers,
-            }),
-        })
+    /// `config_json`: JSON text of `RawClientConfig`.
+    pub fn new(config_json: &str) -> Result<Client, JsValue> {
+        let raw = from_json(config_json)?;
+        let (vendor, config) = client_config(&raw).map_err(|e| config_error(&format!("invalid client config: {e}")))?;
+        Ok(Client { config: Rc::new(Config { vendor: vendor_of(&vendor)?, ..config }) })
     }
 
     #[wasm_bindgen(getter)]
@@ -234,8 +228,8 @@ async fn fetch_inner(req: &HttpRequest, signal: &web_sys::AbortSignal) -> Result
     init.set_signal(Some(signal));
     // Built by hand and wrapped, so the URL goes out exactly as the core built it.
     let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(|_| ())?;
-    let response = gloo_net::http::Request::from(request).send().await.map_err(|_| ())?;
-    let retry_after = response.headers().get("retry-after");
-    let body = response.text().await.map_err(|_| ())?;
+    let response: web_sys::Response = JsFuture::from(fetch_with_request(&request)).await.map_err(|_| ())?.dyn_into().map_err(|_| ())?;
+    let retry_after = response.headers().get("retry-after").ok().flatten();
+    let body = JsFuture::from(response.text().map_err(|_| ())?).await.map_err(|_| ())?.as_string().ok_or(())?;
     Ok((response.status(), retry_after, body))
 }

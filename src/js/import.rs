@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{config_error, from_js, from_json, to_js_error, to_json, vendor_of};
+use super::{config_error, from_json, to_js_error, to_json, vendor_of};
 use crate::import::{self, ChunkOutcome, ImportOptions, Plan};
 
 /// A planned import: its chunks' params, and the fold of their outcomes into a report.
@@ -19,12 +19,13 @@ pub fn plan_import(
     vendor: &str,
     task_id_json: &str,
     customers_json: &str,
-    #[wasm_bindgen(unchecked_param_type = "RawImportOptions | undefined")] options: JsValue,
+    // JSON text of `RawImportOptions`, or `null`.
+    options_json: &str,
 ) -> Result<ImportPlan, JsValue> {
     let vendor = vendor_of(vendor)?;
-    let options: ImportOptions = match from_js(&options)? {
+    let options: ImportOptions = match from_json(options_json)? {
         serde_json::Value::Null => ImportOptions::default(),
-        v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid import options: {e}")))?,
+        v => crate::options::import_options(&v).map_err(|e| config_error(&format!("invalid import options: {e}")))?,
     };
     let plan = import::plan(vendor, &from_json(task_id_json)?, from_json(customers_json)?, &options).map_err(|e| to_js_error(&e))?;
     Ok(ImportPlan { plan })
@@ -71,7 +72,7 @@ impl ImportPlan {
     /// (`{kind: "applied", data}`, `{kind: "rejected", code, message, retryable}`,
     /// `{kind: "unknown", reason}`, `{kind: "notSent"}`).
     pub fn finish(&self, outcomes_json: &str) -> Result<String, JsValue> {
-        let outcomes: Vec<ChunkOutcome> = serde_json::from_str(outcomes_json).map_err(|e| config_error(&format!("invalid chunk outcomes: {e}")))?;
+        let outcomes: Vec<ChunkOutcome> = crate::options::chunk_outcomes(&from_json(outcomes_json)?).map_err(|e| config_error(&format!("invalid chunk outcomes: {e}")))?;
         Ok(to_json(&self.plan.fold(&outcomes)))
     }
 }

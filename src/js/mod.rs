@@ -1,15 +1,17 @@
 //! The wasm boundary: converts JS values, calls the core, converts back, and turns core
 //! errors into JS `Error` objects. No rule lives here (see ../shared/DESIGN.md).
 //!
-//! Params, customers and results cross as JSON text (pkg-template/api.js stringifies and
-//! parses): V8's JSON and serde_json beat serde-wasm-bindgen's field-by-field crossing by an
-//! order of magnitude on import-sized data (bench/boundary.mjs measures both). Small option
-//! objects still come in through serde-wasm-bindgen.
+//! Params, customers, options and results cross as JSON text (pkg-template/api.js stringifies
+//! and parses): V8's JSON and serde_json beat serde-wasm-bindgen's field-by-field crossing by
+//! an order of magnitude on import-sized data (bench/boundary.mjs measures both), and one way
+//! across for everything keeps serde-wasm-bindgen's code out of the .wasm. Only `Client.call`'s
+//! options stay a JS object: they carry an `AbortSignal`.
 
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::options;
 use crate::vendors::{self, BuildOptions, Operation, ValidateOptions, Vendor};
 
 mod client;
@@ -21,16 +23,7 @@ mod tests;
 
 pub(crate) use errors::{config_error, to_js_error};
 
-/// A JS value as JSON. `undefined` becomes null; values JSON cannot hold (functions, symbols,
-/// BigInt) are a ValidationError at the root rather than a trap.
-pub(crate) fn from_js(value: &JsValue) -> Result<Value, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Value::Null);
-    }
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| config_error(&format!("not plain JSON data: {e}")))
-}
-
-/// Params or customers sent as JSON text by api.js.
+/// Params, customers or options sent as JSON text by api.js (`undefined` arrives as `null`).
 pub(crate) fn from_json(text: &str) -> Result<Value, JsValue> {
     serde_json::from_str(text).map_err(|e| config_error(&format!("not JSON data: {e}")))
 }
@@ -40,9 +33,9 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 
-/// Plain JS objects out (never `Map`), as `JSON.parse` would give.
+/// Plain JS objects out (never `Map`), as `JSON.parse` gives: through JSON text, like results.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    js_sys::JSON::parse(&to_json(value)).unwrap_or(JsValue::NULL)
 }
 
 pub(crate) fn vendor_of(s: &str) -> Result<Vendor, JsValue> {
@@ -61,10 +54,11 @@ pub(crate) fn operation_of(vendor: Vendor, s: &str) -> Result<Operation, JsValue
     })
 }
 
-fn options_of<T: serde::de::DeserializeOwned + Default>(value: &JsValue) -> Result<T, JsValue> {
-    match from_js(value)? {
+/// Options as JSON text, read by `read`; `null` (no options) is the defaults.
+fn options_of<T: Default>(options_json: &str, read: fn(&Value) -> Result<T, options::OptionsError>) -> Result<T, JsValue> {
+    match from_json(options_json)? {
         Value::Null => Ok(T::default()),
-        v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid options: {e}"))),
+        v => read(&v).map_err(|e| config_error(&format!("invalid options: {e}"))),
     }
 }
 
@@ -74,11 +68,11 @@ pub fn validate(
     vendor: &str,
     operation: &str,
     params_json: &str,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+    options_json: &str,
 ) -> Result<String, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
-    let options: ValidateOptions = options_of(&options)?;
+    let options: ValidateOptions = options_of(options_json, options::validate_options)?;
     let params = from_json(params_json)?;
     vendors::validate(vendor, op, &params, &options).map(|issues| to_json(&issues)).map_err(|e| to_js_error(&e))
 }
@@ -90,24 +84,25 @@ pub fn build_request(
     vendor: &str,
     operation: &str,
     params_json: &str,
-    #[wasm_bindgen(unchecked_param_type = "RawBuildOptions")] options: JsValue,
+    options_json: &str,
 ) -> Result<String, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
-    let (credentials, options) = build_options(&options)?;
+    let (credentials, options) = build_options(options_json)?;
     let params = from_json(params_json)?;
     let req = vendors::build_request(vendor, op, &params, &credentials, &options).map_err(|e| to_js_error(&e))?;
     Ok(to_json(&types::JsHttpRequest::from(&req)))
 }
 
-/// `{ credentials, baseUrl?, now?, … }` → the core's options; `now` defaults to the clock.
-pub(crate) fn build_options(options: &JsValue) -> Result<(Value, BuildOptions), JsValue> {
-    let raw = from_js(options)?;
+/// JSON text of `RawBuildOptions` (`{ credentials, baseUrl?, now?, … }`) → the core's
+/// options; `now` defaults to the clock.
+pub(crate) fn build_options(options_json: &str) -> Result<(Value, BuildOptions), JsValue> {
+    let raw = from_json(options_json)?;
     let credentials = raw.get("credentials").cloned().unwrap_or(Value::Null);
     let has_now = raw.get("now").is_some_and(|n| !n.is_null());
     let mut opts: BuildOptions = match raw {
         Value::Null => BuildOptions::default(),
-        v => serde_json::from_value(v).map_err(|e| config_error(&format!("invalid options: {e}")))?,
+        v => options::build_options(&v).map_err(|e| config_error(&format!("invalid options: {e}")))?,
     };
     if !has_now {
         opts.now = js_sys::Date::now();
@@ -118,10 +113,11 @@ pub(crate) fn build_options(options: &JsValue) -> Result<(Value, BuildOptions), 
 /// Reads a vendor reply: JSON text of the envelope's data, or throws VendorError /
 /// ResponseError.
 #[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response(vendor: &str, operation: &str, status: u16, body: &str, #[wasm_bindgen(unchecked_param_type = "\"en\" | \"zh-CN\" | undefined")] locale: JsValue) -> Result<String, JsValue> {
+/// `locale_json` is the JSON text of `"en" | "zh-CN"`, or `null`.
+pub fn parse_response(vendor: &str, operation: &str, status: u16, body: &str, locale_json: &str) -> Result<String, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
-    let locale = options_of(&locale)?;
+    let locale = options_of(locale_json, options::locale)?;
     vendors::parse_response(vendor, op, status, body, locale).map(|v| to_json(&v)).map_err(|e| to_js_error(&e))
 }
 
@@ -129,6 +125,6 @@ pub fn parse_response(vendor: &str, operation: &str, status: u16, body: &str, #[
 #[wasm_bindgen(js_name = operations, unchecked_return_type = "string[]")]
 pub fn operations(vendor: &str) -> Result<JsValue, JsValue> {
     let v = vendor_of(vendor)?;
-    Ok(to_js(&v.operations().iter().map(|o| o.as_str()).collect::<Vec<_>>()))
+    Ok(v.operations().iter().map(|o| JsValue::from_str(o.as_str())).collect::<js_sys::Array>().into())
 }
 

@@ -21,7 +21,12 @@ impl From<&HttpRequest> for JsHttpRequest {
         JsHttpRequest {
             method: r.method.as_str(),
             url: r.url.clone(),
-            headers: r.headers.iter().cloned().collect(),
+            // Inserted one by one (a later header of the same name wins, as with `collect`):
+            // `BTreeMap::from_iter` would link a stable sort into the .wasm.
+            headers: r.headers.iter().fold(BTreeMap::new(), |mut m, (k, v)| {
+                m.insert(k.clone(), v.clone());
+                m
+            }),
             body: r.body.clone(),
         }
     }

@@ -160,29 +160,47 @@ operations! {
     DeleteBlacklistGroup = "deleteBlacklistGroup",
 }
 
-/// How to validate.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// How to validate. Read from JSON by `options::validate_options`.
+#[derive(Clone, Debug, Default)]
 pub struct ValidateOptions {
     pub locale: Locale,
     /// ZXY's create-options meta (`GET /v1/task/create`), to check ids against it.
     pub meta: Option<Value>,
     /// Per-code severity overrides: `"error"`, `"warning"` or `"off"` (drop the issue).
     /// This is how a caller relaxes a waihu choice, e.g. `{ "invalid_phone": "warning" }`.
-    pub severity: BTreeMap<IssueCode, SeverityOverride>,
+    pub severity: SeverityOverrides,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SeverityOverride {
     Error,
     Warning,
     Off,
 }
 
-/// How to build a request.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// Per-code severity overrides: one slot per `IssueCode`, with the map methods callers use.
+/// Not a `BTreeMap<IssueCode, _>`: that key type had its own copy of the B-tree code in the
+/// .wasm.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SeverityOverrides([Option<SeverityOverride>; IssueCode::ALL.len()]);
+
+impl SeverityOverrides {
+    /// Sets the override for `code`; returns the previous one.
+    pub fn insert(&mut self, code: IssueCode, level: SeverityOverride) -> Option<SeverityOverride> {
+        self.0[code as usize].replace(level)
+    }
+
+    pub fn get(&self, code: &IssueCode) -> Option<&SeverityOverride> {
+        self.0[*code as usize].as_ref()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+}
+
+/// How to build a request. Read from JSON by `options::build_options`.
+#[derive(Clone, Debug, Default)]
 pub struct BuildOptions {
     /// Scheme, host and optional prefix; the vendor's documented one when absent.
     pub base_url: Option<String>,
@@ -190,7 +208,7 @@ pub struct BuildOptions {
     pub now: f64,
     pub locale: Locale,
     pub meta: Option<Value>,
-    pub severity: BTreeMap<IssueCode, SeverityOverride>,
+    pub severity: SeverityOverrides,
     /// Headers set last, replacing any of the same name: the escape hatch for undocumented
     /// auth details (e.g. ZXY's header, or Tanyi's `appSecret` header if a tenant needs it).
     pub headers: BTreeMap<String, String>,
@@ -209,7 +227,7 @@ impl Operation {
     }
 }
 
-fn apply_overrides(issues: Vec<Issue>, overrides: &BTreeMap<IssueCode, SeverityOverride>, locale: Locale) -> Vec<Issue> {
+fn apply_overrides(issues: Vec<Issue>, overrides: &SeverityOverrides, locale: Locale) -> Vec<Issue> {
     issues
         .into_iter()
         .filter_map(|mut i| {

@@ -1,0 +1,232 @@
+//! The option objects the boundary receives (as JSON), read by hand from a `serde_json::Value`.
+//!
+//! Why not `#[derive(Deserialize)]`: for these few small objects serde's derived visitors and
+//! their error formatting (which links the whole float printer) were ~10 KiB of the gzipped
+//! .wasm. The rules are the ones the derives had: unknown members are ignored, an absent
+//! member takes its default, a present member of the wrong type is an error, and `null` is
+//! accepted only where the member is optional (`Option<…>`) or any JSON (`meta`, `data`).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::import::{ChunkOutcome, ImportOptions};
+use crate::issue::{IssueCode, Locale};
+use crate::vendors::{BuildOptions, SeverityOverride, SeverityOverrides, ValidateOptions};
+
+/// What was wrong, for the caller's TypeError message.
+pub type OptionsError = String;
+type R<T> = Result<T, OptionsError>;
+
+fn wrong(key: &str, expected: &str) -> OptionsError {
+    format!("`{key}` must be {expected}")
+}
+
+/// The object's members; `what` names it in the error.
+pub fn object<'v>(v: &'v Value, what: &str) -> R<&'v Map<String, Value>> {
+    v.as_object().ok_or_else(|| format!("{what} must be an object"))
+}
+
+/// Reads the members of one object, each at most once, by name.
+pub struct Fields<'v>(pub &'v Map<String, Value>);
+
+impl<'v> Fields<'v> {
+    /// A member that must have a value when present (`null` is wrong too).
+    fn get(&self, key: &str) -> Option<&'v Value> {
+        self.0.get(key)
+    }
+
+    /// A member that may be absent or `null`.
+    fn get_opt(&self, key: &str) -> Option<&'v Value> {
+        self.0.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn string(&self, key: &str) -> R<Option<String>> {
+        self.get(key).map(|v| v.as_str().map(str::to_string).ok_or_else(|| wrong(key, "a string"))).transpose()
+    }
+
+    pub fn opt_string(&self, key: &str) -> R<Option<String>> {
+        self.get_opt(key).map(|v| v.as_str().map(str::to_string).ok_or_else(|| wrong(key, "a string"))).transpose()
+    }
+
+    pub fn opt_f64(&self, key: &str) -> R<Option<f64>> {
+        self.get_opt(key).map(|v| v.as_f64().ok_or_else(|| wrong(key, "a number"))).transpose()
+    }
+
+    pub fn f64(&self, key: &str) -> R<Option<f64>> {
+        self.get(key).map(|v| v.as_f64().ok_or_else(|| wrong(key, "a number"))).transpose()
+    }
+
+    /// A whole number from 0 to `max`.
+    pub fn opt_uint(&self, key: &str, max: u64) -> R<Option<u64>> {
+        self.get_opt(key).map(|v| v.as_u64().filter(|n| *n <= max).ok_or_else(|| wrong(key, &format!("a whole number from 0 to {max}")))).transpose()
+    }
+
+    pub fn bool(&self, key: &str) -> R<Option<bool>> {
+        self.get(key).map(|v| v.as_bool().ok_or_else(|| wrong(key, "true or false"))).transpose()
+    }
+
+    /// Any JSON value; `null` is None.
+    pub fn any(&self, key: &str) -> Option<Value> {
+        self.get_opt(key).cloned()
+    }
+
+    pub fn object(&self, key: &str) -> R<Option<&'v Map<String, Value>>> {
+        self.get(key).map(|v| v.as_object().ok_or_else(|| wrong(key, "an object"))).transpose()
+    }
+
+    pub fn locale(&self) -> R<Locale> {
+        Ok(self.get("locale").map(locale).transpose()?.unwrap_or_default())
+    }
+
+    /// `{ [name]: string }`.
+    pub fn string_map(&self, key: &str) -> R<BTreeMap<String, String>> {
+        let mut out = BTreeMap::new();
+        for (k, v) in self.object(key)?.into_iter().flatten() {
+            let v = v.as_str().ok_or_else(|| wrong(&format!("{key}.{k}"), "a string"))?;
+            out.insert(k.clone(), v.to_string());
+        }
+        Ok(out)
+    }
+
+    /// `{ [issue code]: "error" | "warning" | "off" }`.
+    pub fn severity(&self) -> R<SeverityOverrides> {
+        let mut out = SeverityOverrides::default();
+        for (k, v) in self.object("severity")?.into_iter().flatten() {
+            let code = IssueCode::ALL.into_iter().find(|c| c.as_str() == k).ok_or_else(|| format!("`severity` has an unknown issue code `{k}`"))?;
+            let level = match v.as_str() {
+                Some("error") => SeverityOverride::Error,
+                Some("warning") => SeverityOverride::Warning,
+                Some("off") => SeverityOverride::Off,
+                _ => return Err(wrong(&format!("severity.{k}"), "\"error\", \"warning\" or \"off\"")),
+            };
+            out.insert(code, level);
+        }
+        Ok(out)
+    }
+}
+
+/// `"en"` or `"zh-CN"`.
+pub fn locale(v: &Value) -> R<Locale> {
+    match v.as_str() {
+        Some("en") => Ok(Locale::En),
+        Some("zh-CN") => Ok(Locale::ZhCn),
+        _ => Err(wrong("locale", "\"en\" or \"zh-CN\"")),
+    }
+}
+
+/// `{ locale?, meta?, severity? }`.
+pub fn validate_options(v: &Value) -> R<ValidateOptions> {
+    let f = Fields(object(v, "options")?);
+    Ok(ValidateOptions { locale: f.locale()?, meta: f.any("meta"), severity: f.severity()? })
+}
+
+/// `{ baseUrl?, now?, locale?, meta?, severity?, headers? }` (`credentials` is read apart).
+pub fn build_options(v: &Value) -> R<BuildOptions> {
+    let f = Fields(object(v, "options")?);
+    Ok(BuildOptions {
+        base_url: f.opt_string("baseUrl")?,
+        now: f.f64("now")?.unwrap_or_default(),
+        locale: f.locale()?,
+        meta: f.any("meta"),
+        severity: f.severity()?,
+        headers: f.string_map("headers")?,
+    })
+}
+
+/// `{ chunkSize?, skipInvalid?, extra?, locale? }`.
+pub fn import_options(v: &Value) -> R<ImportOptions> {
+    let f = Fields(object(v, "import options")?);
+    Ok(ImportOptions {
+        chunk_size: f.opt_uint("chunkSize", usize::MAX as u64)?.map(|n| n as usize),
+        skip_invalid: f.bool("skipInvalid")?.unwrap_or_default(),
+        extra: f.object("extra")?.cloned().unwrap_or_default(),
+        locale: f.locale()?,
+    })
+}
+
+/// An array of `{ kind: "applied", data } | { kind: "rejected", code, message, retryable? }
+/// | { kind: "unknown", reason } | { kind: "notSent" }`.
+pub fn chunk_outcomes(v: &Value) -> R<Vec<ChunkOutcome>> {
+    let items = v.as_array().ok_or("the outcomes must be an array")?;
+    items.iter().map(chunk_outcome).collect()
+}
+
+fn chunk_outcome(v: &Value) -> R<ChunkOutcome> {
+    let f = Fields(object(v, "an outcome")?);
+    let required = |key: &str| f.string(key)?.ok_or_else(|| format!("missing field `{key}`"));
+    Ok(match f.get("kind").and_then(Value::as_str) {
+        Some("applied") => ChunkOutcome::Applied { data: f.get("data").cloned().ok_or("missing field `data`")? },
+        Some("rejected") => ChunkOutcome::Rejected { code: required("code")?, message: required("message")?, retryable: f.bool("retryable")?.unwrap_or_default() },
+        Some("unknown") => ChunkOutcome::Unknown { reason: required("reason")? },
+        Some("notSent") => ChunkOutcome::NotSent,
+        _ => return Err(wrong("kind", "\"applied\", \"rejected\", \"unknown\" or \"notSent\"")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn defaults_and_members() {
+        let o = validate_options(&json!({})).unwrap();
+        assert_eq!(o.locale, Locale::En);
+        assert!(o.meta.is_none() && o.severity.is_empty());
+        let o = validate_options(&json!({"locale": "zh-CN", "meta": {"a": 1}, "severity": {"invalid_phone": "warning", "too_big": "off"}, "other": 1})).unwrap();
+        assert_eq!(o.locale, Locale::ZhCn);
+        assert_eq!(o.meta, Some(json!({"a": 1})));
+        assert_eq!(o.severity.get(&IssueCode::InvalidPhone), Some(&SeverityOverride::Warning));
+        assert_eq!(o.severity.get(&IssueCode::TooBig), Some(&SeverityOverride::Off));
+        assert!(validate_options(&json!({"meta": null})).unwrap().meta.is_none());
+
+        let b = build_options(&json!({"credentials": {"x": 1}, "baseUrl": "http://h/", "now": 5, "headers": {"X-A": "1"}})).unwrap();
+        assert_eq!((b.base_url.as_deref(), b.now, b.headers.get("X-A").map(String::as_str)), (Some("http://h/"), 5.0, Some("1")));
+        assert!(build_options(&json!({"baseUrl": null})).unwrap().base_url.is_none());
+
+        let i = import_options(&json!({"chunkSize": 10, "skipInvalid": true, "extra": {"companyId": 1}, "locale": "en"})).unwrap();
+        assert_eq!((i.chunk_size, i.skip_invalid, i.extra.get("companyId")), (Some(10), true, Some(&json!(1))));
+        assert_eq!(import_options(&json!({"chunkSize": null})).unwrap().chunk_size, None);
+
+        let outcomes = chunk_outcomes(&json!([
+            {"kind": "applied", "data": null},
+            {"kind": "rejected", "code": "-5", "message": "m"},
+            {"kind": "rejected", "code": "429", "message": "m", "retryable": true},
+            {"kind": "unknown", "reason": "timeout"},
+            {"kind": "notSent"}
+        ]))
+        .unwrap();
+        assert!(matches!(&outcomes[0], ChunkOutcome::Applied { data: Value::Null }));
+        assert!(matches!(&outcomes[1], ChunkOutcome::Rejected { retryable: false, .. }));
+        assert!(matches!(&outcomes[2], ChunkOutcome::Rejected { retryable: true, .. }));
+        assert!(matches!(&outcomes[3], ChunkOutcome::Unknown { reason } if reason == "timeout"));
+        assert!(matches!(&outcomes[4], ChunkOutcome::NotSent));
+    }
+
+    #[test]
+    fn wrong_types_are_errors() {
+        for bad in [
+            json!([]),
+            json!("en"),
+            json!({"locale": "fr"}),
+            json!({"locale": null}),
+            json!({"severity": {"no_such_code": "off"}}),
+            json!({"severity": {"too_big": "loud"}}),
+            json!({"severity": null}),
+        ] {
+            assert!(validate_options(&bad).is_err(), "{bad}");
+        }
+        for bad in [json!({"now": "1"}), json!({"now": null}), json!({"baseUrl": 1}), json!({"headers": {"a": 1}}), json!({"headers": null})] {
+            assert!(build_options(&bad).is_err(), "{bad}");
+        }
+        for bad in [json!({"chunkSize": -1}), json!({"chunkSize": 1.5}), json!({"skipInvalid": "yes"}), json!({"skipInvalid": null}), json!({"extra": []})] {
+            assert!(import_options(&bad).is_err(), "{bad}");
+        }
+        for bad in [json!({}), json!([{"kind": "done"}]), json!([{"kind": "applied"}]), json!([{"kind": "unknown"}]), json!([{"kind": "rejected", "code": "1", "message": "m", "retryable": null}])] {
+            assert!(chunk_outcomes(&bad).is_err(), "{bad}");
+        }
+        assert_eq!(locale(&json!("zh-CN")), Ok(Locale::ZhCn));
+        assert!(locale(&json!(1)).is_err());
+    }
+}
