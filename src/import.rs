@@ -45,8 +45,7 @@ pub struct ImportOptions {
     /// Import the valid rows and report the invalid ones as rejected, instead of failing.
     pub skip_invalid: bool,
     /// Extra members for every batch: BYRobot's `companyId`, Itniotech's `callRecordDup`, ….
-    /// (An Option so that `extra: undefined` from JS, which arrives as null, means none.)
-    pub extra: Option<Map<String, Value>>,
+    pub extra: Map<String, Value>,
     pub locale: crate::issue::Locale,
 }
 
@@ -163,8 +162,8 @@ pub fn plan(vendor: Vendor, task_id: &Value, customers: Value, options: &ImportO
     };
     let rows: Vec<Value> = input.into_iter().map(|r| vendor_row(&s, r)).collect();
     // Validated as one batch, so duplicates are found across chunks too.
-    let extra = options.extra.clone().unwrap_or_default();
-    let mut all = batch(&s, task_id, rows, &extra);
+    let extra = &options.extra;
+    let mut all = batch(&s, task_id, rows, extra);
     let v_opts = ValidateOptions { locale: options.locale, ..Default::default() };
     let issues = vendors::validate(vendor, Operation::ImportCustomers, &all, &v_opts)?;
     let mut rows = match all.get_mut(s.list_key).map(Value::take) {
@@ -213,7 +212,7 @@ pub fn plan(vendor: Vendor, task_id: &Value, customers: Value, options: &ImportO
     let size = options.chunk_size.unwrap_or(s.limit).clamp(1, s.limit);
     let chunks = keep
         .chunks(size)
-        .map(|idx| Chunk { rows: idx.to_vec(), params: batch(&s, task_id, idx.iter().map(|&i| rows[i].take()).collect(), &extra) })
+        .map(|idx| Chunk { rows: idx.to_vec(), params: batch(&s, task_id, idx.iter().map(|&i| rows[i].take()).collect(), extra) })
         .collect();
     Ok(Plan { vendor, total: rows.len(), chunks, rejected, phones, dedupes: s.dedupes })
 }
@@ -289,7 +288,7 @@ mod tests {
         assert_eq!(p.chunks[0].params["robotCallJobId"], json!(7));
         let p = plan(Vendor::Tanyi, &json!(7), rows(250), &ImportOptions { chunk_size: Some(1000), ..Default::default() }).unwrap();
         assert_eq!(p.chunks.len(), 3, "never above the vendor's limit");
-        let p = plan(Vendor::Byrobot, &json!(7), rows(250), &ImportOptions { extra: json!({"companyId": 1}).as_object().cloned(), ..Default::default() }).unwrap();
+        let p = plan(Vendor::Byrobot, &json!(7), rows(250), &ImportOptions { extra: json!({"companyId": 1}).as_object().cloned().unwrap_or_default(), ..Default::default() }).unwrap();
         assert_eq!(p.chunks.len(), 1);
         assert_eq!(p.chunks[0].params["companyId"], json!(1));
     }
@@ -349,7 +348,7 @@ mod tests {
 
     #[test]
     fn counted_failures_without_names_make_the_chunk_unknown() {
-        let p = plan(Vendor::Byrobot, &json!(7), rows(3), &ImportOptions { extra: json!({"companyId": 1}).as_object().cloned(), ..Default::default() }).unwrap();
+        let p = plan(Vendor::Byrobot, &json!(7), rows(3), &ImportOptions { extra: json!({"companyId": 1}).as_object().cloned().unwrap_or_default(), ..Default::default() }).unwrap();
         let r = p.fold(&[ChunkOutcome::Applied { data: json!({"successNum": 2, "repeatNum": 0, "placeFailNum": 1}) }]);
         assert_eq!(r.unknown.len(), 3);
         assert!(r.resume.safe_to_resend);
