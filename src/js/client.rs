@@ -1,6 +1,6 @@
-//! `Client`: sends the core's requests with the global `fetch` (so it runs in browsers, Workers
-//! and Node), with a per-request timeout, an optional caller signal, and retries only where the
-//! core's retry policy says it is safe.
+//! `Client`: sends the core's requests with `fetch` (gloo-net, the global fetch, so it runs in
+//! browsers, Workers and Node), with a per-request timeout, an optional caller signal, and
+//! retries only where the core's retry policy says it is safe.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -24,10 +24,6 @@ extern "C" {
     fn set_timeout(callback: &js_sys::Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
-    /// The global fetch, called directly: gloo-net's wrapper around the same call added its
-    /// error type and a panic message to the .wasm.
-    #[wasm_bindgen(js_name = fetch)]
-    fn fetch_with_request(request: &web_sys::Request) -> js_sys::Promise;
 }
 
 struct Config {
@@ -228,8 +224,8 @@ async fn fetch_inner(req: &HttpRequest, signal: &web_sys::AbortSignal) -> Result
     init.set_signal(Some(signal));
     // Built by hand and wrapped, so the URL goes out exactly as the core built it.
     let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(|_| ())?;
-    let response: web_sys::Response = JsFuture::from(fetch_with_request(&request)).await.map_err(|_| ())?.dyn_into().map_err(|_| ())?;
-    let retry_after = response.headers().get("retry-after").ok().flatten();
-    let body = JsFuture::from(response.text().map_err(|_| ())?).await.map_err(|_| ())?.as_string().ok_or(())?;
+    let response = gloo_net::http::Request::from(request).send().await.map_err(|_| ())?;
+    let retry_after = response.headers().get("retry-after");
+    let body = response.text().await.map_err(|_| ())?;
     Ok((response.status(), retry_after, body))
 }
