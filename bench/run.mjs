@@ -99,12 +99,34 @@ function validationSection() {
     say(`| ${name} | ${zt.toFixed(2)} ms | ${wt.toFixed(2)} ms | ${(zt / wt).toFixed(2)} |`);
   }
 
-  // The boundary: what the JSON-text path costs against the data itself.
-  const text = JSON.stringify(batch);
-  const stringify = time(() => JSON.stringify(batch));
-  const parse = time(() => JSON.parse(text));
-  say(`\nBoundary, Tanyi 10 000-customer batch (${kib(text.length)} of JSON): JSON.stringify ${stringify.toFixed(2)} ms, JSON.parse of a result of that size ${parse.toFixed(2)} ms. waihu passes params and results as JSON text (serde_json on the Rust side); the alternative, serde-wasm-bindgen object conversion, took ~9× longer for import-sized data when measured (see "Acting on the results").`);
   return ratios;
+}
+
+/** The two ways params can cross the boundary, measured on the same build: JSON text (what the
+ *  package does) against JS objects converted by serde-wasm-bindgen (`--features boundary-bench`). */
+async function boundarySection() {
+  say("\n### The JS↔wasm boundary: JSON text against serde-wasm-bindgen objects\n");
+  const dir = join(root, "bench/.build");
+  execFileSync("cargo", ["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "--features", "boundary-bench", "--target-dir", join(root, "target/bench")], { cwd: root, stdio: "ignore" });
+  execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", dir, "--out-name", "waihu", join(root, "target/bench/wasm32-unknown-unknown/release/waihu.wasm")]);
+  const b = await import(join(dir, "waihu.js"));
+  b.initSync({ module: readFileSync(join(dir, "waihu_bg.wasm")) });
+  const viaJson = (v, op, p) => JSON.parse(b.validate(v, op, JSON.stringify(p), "null"));
+  const viaObject = (v, op, p) => b.validateObject(v, op, p);
+  const batch = { robotCallJobId: 1, customerPersons: tanyiRows(10_000) };
+  const small = Array.from({ length: 100 }, () => ({ robotCallJobId: 1, customerPersons: tanyiRows(100) }));
+  const forms = itniotechForms(1_000);
+  if (JSON.stringify(viaJson("tanyi", "importCustomers", batch)) !== JSON.stringify(viaObject("tanyi", "importCustomers", batch))) throw new Error("the two paths disagree");
+  say("Same build, same validation; only the way params go in and issues come out differs (the build is not wasm-opt'ed, so absolute times differ from section 2).\n");
+  say("| input | baseline: serde-wasm-bindgen objects | JSON text (the package's path) | ratio |\n|---|---|---|---|");
+  for (const [name, f] of [
+    ["Tanyi import, 10 000 customers", (via) => via("tanyi", "importCustomers", batch)],
+    ["Tanyi import, 100 × 100 customers", (via) => small.forEach((p) => via("tanyi", "importCustomers", p))],
+    ["Itniotech task forms, 1 000", (via) => forms.forEach((p) => via("itniotech", "createTask", p))],
+  ]) {
+    const o = time(() => f(viaObject)), j = time(() => f(viaJson));
+    say(`| ${name} | ${o.toFixed(2)} ms | ${j.toFixed(2)} ms | ${(o / j).toFixed(2)} |`);
+  }
 }
 
 // ---------------------------------------------------------------- 3. request building
@@ -227,6 +249,7 @@ const rustc = spawnSync("rustc", ["--version"], { encoding: "utf8" }).stdout.tri
 say(`# waihu benchmark results\n\nRun ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus().length}× ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${rustc}. Regenerate with \`npm run bench\`.\n`);
 if (want("size")) sizeSection();
 const ratios = want("validation") ? validationSection() : [];
+if (want("validation") || want("boundary")) await boundarySection();
 if (want("building")) buildingSection();
 if (want("startup")) { startupSection(); await workerdStartup(); }
 const overhead = want("client") ? await clientSection() : NaN;

@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 use crate::options;
 use crate::vendors::{self, BuildOptions, Operation, ValidateOptions, Vendor};
 
+#[cfg(feature = "boundary-bench")]
+mod bench;
 mod client;
 mod errors;
 mod import;
