@@ -659,13 +659,3 @@ fn malformed_replies_are_response_errors() {
     assert!(matches!(parse(V, "listTasks", 200, &junk), Err(Error::ResponseError { .. })));
     assert!(matches!(vendors::parse_response(V, op("listTasks"), 200, "", Locale::ZhCn), Err(Error::ResponseError { .. })));
 }
-
-#[test]
-fn typescript_operation_map_matches_the_endpoint_table() {
-    let ts: Vec<&str> = waihu::vendors::itniotech::types::TS_OPERATIONS.iter().map(|(op, _, _)| *op).collect();
-    let ops: Vec<&str> = V.operations().iter().map(|o| o.as_str()).collect();
-    let (mut a, mut b) = (ts.clone(), ops.clone());
-    a.sort();
-    b.sort();
-    assert_eq!(a, b);
-}

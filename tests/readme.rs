@@ -1,5 +1,6 @@
-//! The README's capability matrix and issue-code table are generated from the code; this
-//! test fails when they drift. `WAIHU_BLESS=1 cargo test --test readme` rewrites them.
+//! What is written about the code must match it: the README's capability matrix and issue-code
+//! table (generated; `WAIHU_BLESS=1 cargo test --test readme` rewrites them), and each vendor's
+//! TypeScript operation map (the npm package's types) against its endpoint table.
 
 use waihu::issue::{message, IssueCode, Locale};
 use waihu::{Operation, Vendor};
@@ -51,5 +52,16 @@ fn readme_tables_match_the_code() {
     }
     if std::env::var("WAIHU_BLESS").is_ok() {
         std::fs::write(path, readme).unwrap();
+    }
+}
+
+#[test]
+fn typescript_operation_maps_match_the_endpoint_tables() {
+    for v in Vendor::ALL {
+        let mut ts: Vec<&str> = v.ts_operations().iter().map(|(op, _, _)| *op).collect();
+        let mut ops: Vec<&str> = v.operations().iter().map(|o| o.as_str()).collect();
+        ts.sort_unstable();
+        ops.sort_unstable();
+        assert_eq!(ts, ops, "{}", v.as_str());
     }
 }

@@ -713,13 +713,3 @@ fn unreadable_replies_are_response_errors() {
         }
     }
 }
-
-#[test]
-fn typescript_operation_map_matches_the_endpoint_table() {
-    let ts: Vec<&str> = waihu::vendors::zxycall::types::TS_OPERATIONS.iter().map(|(op, _, _)| *op).collect();
-    let ops: Vec<&str> = V.operations().iter().map(|o| o.as_str()).collect();
-    let (mut a, mut b) = (ts.clone(), ops.clone());
-    a.sort();
-    b.sort();
-    assert_eq!(a, b);
-}

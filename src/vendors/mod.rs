@@ -69,6 +69,17 @@ impl Vendor {
         }
     }
 
+    /// The TypeScript operation map of the vendor's types (`ts_operations!`): operation name,
+    /// params type, result type.
+    pub fn ts_operations(self) -> &'static [(&'static str, &'static str, &'static str)] {
+        match self {
+            Vendor::Tanyi => tanyi::types::TS_OPERATIONS,
+            Vendor::Byrobot => byrobot::types::TS_OPERATIONS,
+            Vendor::Itniotech => itniotech::types::TS_OPERATIONS,
+            Vendor::Zxycall => zxycall::types::TS_OPERATIONS,
+        }
+    }
+
     /// The operations this vendor supports, in `Operation::ALL` order.
     pub fn operations(self) -> Vec<Operation> {
         Operation::ALL.iter().copied().filter(|op| self.endpoint(*op).is_some()).collect()
