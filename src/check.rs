@@ -1,5 +1,5 @@
-//! Validation building blocks over untyped JSON. Params are checked as `serde_json::Value`,
-//! not by deserializing into the typed structs, so that one call reports every problem at
+//! Validation building blocks over untyped JSON. Params are checked as a `Json` tree (the
+//! borrowed tree of crate::json, read straight from the text), not by deserializing into the typed structs, so that one call reports every problem at
 //! once (a wrong type in one field does not hide the others) and no input can panic.
 //!
 //! The vendor modules compose these; rules shared by several vendors (daily windows, break
@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
 use serde_json::{Map, Value};
+
+use crate::json::{Json, Object};
 
 use crate::issue::{Issue, IssueCode, PathSeg, Severity};
 use crate::params;
@@ -36,13 +38,13 @@ pub enum Req {
 /// An object being checked, and where it sits in the params.
 #[derive(Clone, Copy)]
 pub struct Obj<'v> {
-    pub map: &'v Map<String, Value>,
+    pub map: &'v Object<'v>,
     pub path: &'v [PathSeg],
 }
 
 impl<'v> Obj<'v> {
     /// The member, or None when it is missing or null (vendors treat null as absent).
-    pub fn get(&self, key: &str) -> Option<&'v Value> {
+    pub fn get(&self, key: &str) -> Option<&'v Json<'v>> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
@@ -84,9 +86,9 @@ impl Checker {
     }
 
     /// `value` as an object, or an `invalid_type` issue at `path`.
-    pub fn root<'v>(&mut self, value: &'v Value, path: &'v [PathSeg]) -> Option<Obj<'v>> {
+    pub fn root<'v>(&mut self, value: &'v Json<'v>, path: &'v [PathSeg]) -> Option<Obj<'v>> {
         match value {
-            Value::Object(map) => Some(Obj { map, path }),
+            Json::Object(map) => Some(Obj { map, path }),
             _ => {
                 self.error(IssueCode::InvalidType, path.to_vec(), params! {"expected": "object"});
                 None
@@ -94,7 +96,7 @@ impl Checker {
         }
     }
 
-    fn present<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v Value> {
+    fn present<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v Json<'v>> {
         let v = o.get(key);
         if v.is_none() {
             match req {
@@ -113,12 +115,12 @@ impl Checker {
     /// A string; an empty one counts as missing when the field is required.
     pub fn str<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v str> {
         match self.present(o, key, req)? {
-            Value::String(s) if s.trim().is_empty() && req != Req::Optional => {
+            Json::String(s) if s.trim().is_empty() && req != Req::Optional => {
                 let when = if let Req::RequiredWhen(w) = req { params! {"when": w} } else { params! {} };
                 self.error(IssueCode::Required, o.path_of(key), when);
                 None
             }
-            Value::String(s) => Some(s),
+            Json::String(s) => Some(s),
             _ => {
                 self.wrong_type(o.path_of(key), "string");
                 None
@@ -143,7 +145,7 @@ impl Checker {
         self.int_value(v, path, min, max)
     }
 
-    pub fn int_value(&mut self, v: &Value, path: Path, min: Option<i64>, max: Option<i64>) -> Option<i64> {
+    pub fn int_value(&mut self, v: &Json, path: Path, min: Option<i64>, max: Option<i64>) -> Option<i64> {
         let Some(n) = v.as_i64() else {
             self.wrong_type(path, "integer");
             return None;
@@ -166,10 +168,10 @@ impl Checker {
         self.id_value(v, o.path_of(key))
     }
 
-    pub fn id_value(&mut self, v: &Value, path: Path) -> Option<i64> {
+    pub fn id_value(&mut self, v: &Json, path: Path) -> Option<i64> {
         let n = match v {
-            Value::String(s) if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<i64>().ok(),
-            Value::Number(_) => v.as_i64(),
+            Json::String(s) if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<i64>().ok(),
+            Json::Number(_) => v.as_i64(),
             _ => None,
         };
         match n {
@@ -192,7 +194,7 @@ impl Checker {
 
     pub fn bool(&mut self, o: &Obj, key: &str, req: Req) -> Option<bool> {
         match self.present(o, key, req)? {
-            Value::Bool(b) => Some(*b),
+            Json::Bool(b) => Some(*b),
             _ => {
                 self.wrong_type(o.path_of(key), "boolean");
                 None
@@ -227,9 +229,9 @@ impl Checker {
     }
 
     /// An array with `min..=max` items where given.
-    pub fn array<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req, min: Option<usize>, max: Option<usize>) -> Option<&'v [Value]> {
+    pub fn array<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req, min: Option<usize>, max: Option<usize>) -> Option<&'v [Json<'v>]> {
         let v = self.present(o, key, req)?;
-        let Value::Array(items) = v else {
+        let Json::Array(items) = v else {
             self.wrong_type(o.path_of(key), "array");
             return None;
         };
@@ -243,9 +245,9 @@ impl Checker {
     }
 
     /// A nested object.
-    pub fn object<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v Map<String, Value>> {
+    pub fn object<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v Object<'v>> {
         match self.present(o, key, req)? {
-            Value::Object(m) => Some(m),
+            Json::Object(m) => Some(m),
             _ => {
                 self.wrong_type(o.path_of(key), "object");
                 None
@@ -257,11 +259,11 @@ impl Checker {
     /// Tanyi's `Map<String,String>` says; otherwise numbers and booleans pass too.
     pub fn properties(&mut self, o: &Obj, key: &str, strict: bool) {
         let Some(map) = self.object(o, key, Req::Optional) else { return };
-        for (k, v) in map {
-            let ok = matches!(v, Value::String(_)) || (!strict && matches!(v, Value::Number(_) | Value::Bool(_)));
+        for (k, v) in map.iter() {
+            let ok = matches!(v, Json::String(_)) || (!strict && matches!(v, Json::Number(_) | Json::Bool(_)));
             if !ok {
                 // Paths are built only for issues: this runs once per customer row.
-                self.wrong_type(at(&o.path_of(key), k.as_str()), "string");
+                self.wrong_type(at(&o.path_of(key), k), "string");
             }
         }
     }
@@ -311,7 +313,7 @@ impl Checker {
     /// would silently ignore.
     pub fn unknown_keys(&mut self, o: &Obj, known: &[&str]) {
         for k in o.map.keys() {
-            if !known.contains(&k.as_str()) {
+            if !known.contains(&k) {
                 self.warning(IssueCode::UnrecognizedKey, o.path_of(k), params! {});
             }
         }
@@ -429,7 +431,7 @@ impl Checker {
             let Some(c) = self.root(item, &path) else { continue };
             if self.phone(&c, rules.phone_key, rules).is_some() {
                 // Read from `item`, whose borrow outlives the map (`c` borrows the row's path).
-                let p = item.get(rules.phone_key).and_then(Value::as_str).unwrap_or_default();
+                let p = item.get(rules.phone_key).and_then(Json::as_str).unwrap_or_default();
                 let first = match phone::key(p).filter(|_| !rules.any_phone) {
                     Some(k) => *numbers.entry(k).or_insert(i),
                     None => *texts.entry(p.trim()).or_insert(i),
@@ -507,7 +509,8 @@ mod tests {
     fn run(v: Value, f: impl FnOnce(&mut Checker, &Obj)) -> Vec<(String, IssueCode, Severity)> {
         let mut c = Checker::new();
         let root: Path = vec![];
-        if let Some(o) = c.root(&v, &root) {
+        let j = Json::from_value(&v);
+        if let Some(o) = c.root(&j, &root) {
             f(&mut c, &o);
         }
         c.into_issues().into_iter().map(|i| (i.path_string(), i.code, i.severity)).collect()

@@ -12,6 +12,7 @@ pub mod error;
 pub mod http;
 pub mod import;
 pub mod issue;
+pub mod json;
 pub mod options;
 pub mod phone;
 pub mod retry;

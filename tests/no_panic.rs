@@ -146,7 +146,10 @@ fn no_operation_panics_on_any_input() {
         };
         let meta = r.pick(&metas).clone();
         let opts = ValidateOptions { locale: if r.below(2) == 0 { Locale::En } else { Locale::ZhCn }, meta: (!meta.is_null()).then_some(meta.clone()), ..Default::default() };
-        let _ = vendors::validate(vendor, op, &params, &opts);
+        let by_value = vendors::validate(vendor, op, &params, &opts);
+        // The text path (the boundary's) must give the very same result.
+        let by_text = vendors::validate_json(vendor, op, &params.to_string(), &opts).expect("serialized params are JSON");
+        assert_eq!(format!("{by_value:?}"), format!("{by_text:?}"), "{params}");
         let any = r.next() as f64;
         let now = *r.pick(&[0.0, -1.0, f64::NAN, f64::INFINITY, 1e300, 1_557_747_252_783.0, any]);
         let base = r.pick(&[None, Some("http://127.0.0.1:1"), Some(""), Some("x")]).map(str::to_string);

@@ -18,6 +18,7 @@ use crate::check::{Checker, Path};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::issue::{Issue, IssueCode, Locale, Severity};
+use crate::json::Json;
 use crate::params;
 
 pub mod byrobot;
@@ -254,17 +255,34 @@ fn apply_overrides(issues: Vec<Issue>, overrides: &SeverityOverrides, locale: Lo
         .collect()
 }
 
-fn validate_params(vendor: Vendor, op: Operation, params: &Value, meta: Option<&Value>, c: &mut Checker) {
+fn validate_params(vendor: Vendor, op: Operation, params: &Json, meta: Option<&Value>, c: &mut Checker) {
     match vendor {
         Vendor::Tanyi => tanyi::validate(op, params, c),
         Vendor::Byrobot => byrobot::validate(op, params, c),
         Vendor::Itniotech => itniotech::validate(op, params, c),
-        Vendor::Zxycall => zxycall::validate(op, params, meta, c),
+        Vendor::Zxycall => zxycall::validate(op, params, meta.map(Json::from_value).as_ref(), c),
     }
 }
 
 /// Every issue with `params` for `op`, errors and warnings, with messages in the locale.
 pub fn validate(vendor: Vendor, op: Operation, params: &Value, options: &ValidateOptions) -> Result<Vec<Issue>, Error> {
+    validate_tree(vendor, op, &Json::from_value(params), options)
+}
+
+/// `validate` for params given as JSON text (the wasm boundary's form), read into a borrowed
+/// `Json` tree without building a `Value`: most of the time went into building it.
+///
+/// The outer `Err` is for text that is not JSON: serde_json's error for it, worded as
+/// `serde_json::from_str` words it. If the two parsers ever disagreed (they must not; json.rs
+/// tests both on the same inputs), the text serde_json reads is validated as a `Value`.
+pub fn validate_json(vendor: Vendor, op: Operation, text: &str, options: &ValidateOptions) -> Result<Result<Vec<Issue>, Error>, serde_json::Error> {
+    match Json::from_str(text) {
+        Ok(params) => Ok(validate_tree(vendor, op, &params, options)),
+        Err(_) => serde_json::from_str::<Value>(text).map(|params| validate(vendor, op, &params, options)),
+    }
+}
+
+fn validate_tree(vendor: Vendor, op: Operation, params: &Json, options: &ValidateOptions) -> Result<Vec<Issue>, Error> {
     if vendor.endpoint(op).is_none() {
         return Err(op.unsupported(vendor));
     }
@@ -289,14 +307,15 @@ fn make_request(vendor: Vendor, op: Operation, check: Option<&Value>, params: &V
     let endpoint = vendor.endpoint(op).ok_or_else(|| op.unsupported(vendor))?;
     let mut c = Checker::new();
     if let Some(params) = check {
-        validate_params(vendor, op, params, options.meta.as_ref(), &mut c);
+        validate_params(vendor, op, &Json::from_value(params), options.meta.as_ref(), &mut c);
     }
     let cred_path: Path = vec!["credentials".into()];
+    let creds = Json::from_value(credentials);
     match vendor {
-        Vendor::Tanyi => tanyi::check_credentials(credentials, &cred_path, &mut c),
-        Vendor::Byrobot => byrobot::check_credentials(credentials, &cred_path, &mut c),
-        Vendor::Itniotech => itniotech::check_credentials(credentials, &cred_path, &mut c),
-        Vendor::Zxycall => zxycall::check_credentials(credentials, &cred_path, &mut c),
+        Vendor::Tanyi => tanyi::check_credentials(&creds, &cred_path, &mut c),
+        Vendor::Byrobot => byrobot::check_credentials(&creds, &cred_path, &mut c),
+        Vendor::Itniotech => itniotech::check_credentials(&creds, &cred_path, &mut c),
+        Vendor::Zxycall => zxycall::check_credentials(&creds, &cred_path, &mut c),
     }
     let base_url = options.base_url.as_deref().filter(|u| !u.trim().is_empty()).or(vendor.default_base_url());
     match base_url {

@@ -2,7 +2,7 @@
 //! Where the given pages and the vendor's current doc differ, the current doc (NOTES.md §1,
 //! "createTask, current doc against the given page") wins.
 
-use serde_json::Value;
+use crate::json::Json;
 
 use crate::check::{at, Checker, CustomerRules, Obj, Path, Req};
 use crate::issue::{IssueCode, Severity};
@@ -46,7 +46,7 @@ const CREATE_KEYS: &[&str] = &[
 /// task/update adds these to createTask's.
 const UPDATE_EXTRA_KEYS: &[&str] = &["taskId", "concurrencyPhone", "breakStartClose"];
 
-pub fn validate(op: Operation, params: &Value, c: &mut Checker) {
+pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
     let root: Path = Vec::new();
     let Some(o) = c.root(params, &root) else { return };
     use Operation::*;
@@ -135,7 +135,7 @@ fn page(c: &mut Checker, o: &Obj, max: i64) {
     c.int(o, "pageSize", Req::Optional, Some(1), Some(max));
 }
 
-fn ids(c: &mut Checker, items: &[Value], base: &Path) {
+fn ids(c: &mut Checker, items: &[Json], base: &Path) {
     for (i, v) in items.iter().enumerate() {
         c.id_value(v, at(base, i));
     }

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::check::{Checker, Path, Req};
+use crate::json::Json;
 use crate::envelope;
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -66,7 +67,7 @@ fn is_read(op: Operation) -> bool {
 }
 
 /// `{apiKey, apiSecret, appId}`, all required. `appId` fills the body when params leave it out.
-pub fn check_credentials(creds: &Value, path: &Path, c: &mut Checker) {
+pub fn check_credentials(creds: &Json, path: &Path, c: &mut Checker) {
     let Some(o) = c.root(creds, path) else { return };
     c.str(&o, "apiKey", Req::Required);
     c.str(&o, "apiSecret", Req::Required);

@@ -2,7 +2,7 @@
 //! column is empty (NOTES.md contradiction 13), so "required" follows NOTES.md's reading of
 //! the English page.
 
-use serde_json::Value;
+use crate::json::Json;
 
 use crate::check::{at, Checker, CustomerRules, Obj, Path, Req};
 use crate::issue::{IssueCode, PathSeg, Severity};
@@ -35,7 +35,7 @@ const TASK_KEYS: &[&str] = &[
     "jobPhoneNumberId", "inactiveTimeList", "inactiveDateList", "daysOfWeek", "redial", "redialCondition", "redialInterval", "redialTimes",
 ];
 
-pub fn validate(op: Operation, params: &Value, c: &mut Checker) {
+pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
     let root: Path = Vec::new();
     let Some(o) = c.root(params, &root) else { return };
     let inner_path = o.path_of("params");

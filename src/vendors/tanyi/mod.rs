@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::check::{Checker, Path, Req};
+use crate::json::Json;
 use crate::envelope;
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -61,7 +62,7 @@ pub fn endpoint(op: Operation) -> Option<Endpoint> {
 }
 
 /// `{appKey, appSecret, tenantSign}`, all required; `version` defaults to `v1`.
-pub fn check_credentials(creds: &Value, path: &Path, c: &mut Checker) {
+pub fn check_credentials(creds: &Json, path: &Path, c: &mut Checker) {
     let Some(o) = c.root(creds, path) else { return };
     c.str(&o, "appKey", Req::Required);
     c.str(&o, "appSecret", Req::Required);

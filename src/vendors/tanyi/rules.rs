@@ -1,7 +1,7 @@
 //! Tanyi's rules, from tanyi-job-api.md and NOTES.md §2. Where the page contradicts itself,
 //! the vendor's newer statement wins (NOTES.md "Contradictions" 1–5).
 
-use serde_json::Value;
+use crate::json::Json;
 
 use crate::check::{Checker, CustomerRules, Obj, Path, Req};
 use crate::issue::{IssueCode, Severity};
@@ -39,7 +39,7 @@ const JOB_KEYS: &[&str] = &[
     "redialCondition", "redialInterval", "redialTimes",
 ];
 
-pub fn validate(op: Operation, params: &Value, c: &mut Checker) {
+pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
     let root: Path = Vec::new();
     let Some(o) = c.root(params, &root) else { return };
     use Operation::*;

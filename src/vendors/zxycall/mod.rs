@@ -11,6 +11,7 @@
 use serde_json::{Map, Value};
 
 use crate::check::{Checker, Path, Req};
+use crate::json::Json;
 use crate::envelope;
 use crate::error::Error;
 use crate::http::{encode_component, HttpRequest, Method};
@@ -65,7 +66,7 @@ fn changes_state(op: Operation) -> bool {
 /// `{token, authHeader?, authScheme?}`. CHOICE (NOTES.md §4: auth UNKNOWN): the token goes
 /// in `authHeader` (default `Authorization`) as `"<authScheme> <token>"` (default scheme
 /// `Bearer`; an empty scheme sends the bare token), so a user can match their deployment.
-pub fn check_credentials(creds: &Value, path: &Path, c: &mut Checker) {
+pub fn check_credentials(creds: &Json, path: &Path, c: &mut Checker) {
     let Some(o) = c.root(creds, path) else { return };
     if let Some(token) = c.str(&o, "token", Req::Required) {
         if !header_value_ok(token) {

@@ -2,7 +2,7 @@
 //! against the create-options meta (`GET /v1/task/create`) when the caller passes it.
 //! Where the page contradicts itself (NOTES.md contradictions 15 and 16) the choice is noted.
 
-use serde_json::{Map, Value};
+use crate::json::{Json, Object};
 
 use crate::check::{at, Checker, Obj, Path, Req};
 use crate::issue::IssueCode;
@@ -18,7 +18,7 @@ pub const TASK_KEYS: &[&str] = &[
     "random_assignment_number", "recycle_limit", "remark", "_originate_timeout", "call_pause_second", "auto_recycle_rule_id",
 ];
 
-pub fn validate(op: Operation, params: &Value, meta: Option<&Value>, c: &mut Checker) {
+pub fn validate(op: Operation, params: &Json, meta: Option<&Json>, c: &mut Checker) {
     let root: Path = Vec::new();
     let Some(o) = c.root(params, &root) else { return };
     use Operation::*;
@@ -59,7 +59,7 @@ fn literal(c: &mut Checker, o: &Obj, key: &str, expected: i64) {
 }
 
 /// createTask / updateTask: the create table, then the meta checks.
-fn task(c: &mut Checker, o: &Obj, meta: Option<&Value>) {
+fn task(c: &mut Checker, o: &Obj, meta: Option<&Json>) {
     let line = c.str_id(o, "caller_line_id", Req::Required);
     let service = c.id(o, "customer_service_id", Req::Optional);
     let group = c.id(o, "destination_extension", Req::Required);
@@ -106,7 +106,7 @@ fn task(c: &mut Checker, o: &Obj, meta: Option<&Value>) {
 
 /// The meta object: the whole reply `{meta: {...}}` or its `meta`. Anything else is not
 /// read (a warning at `meta`): a malformed meta never blocks a request by itself.
-fn meta_object<'m>(c: &mut Checker, meta: &'m Value) -> Option<&'m Map<String, Value>> {
+fn meta_object<'m>(c: &mut Checker, meta: &'m Json<'m>) -> Option<&'m Object<'m>> {
     let inner = meta.get("meta").filter(|v| v.is_object()).unwrap_or(meta);
     let map = inner.as_object();
     if map.is_none() {
@@ -126,8 +126,8 @@ fn meta_path(list: Option<&str>) -> Path {
 
 /// A list of the meta, when it is needed for a check: missing or not an array is a warning
 /// and the check is skipped.
-fn meta_list<'m>(c: &mut Checker, m: &'m Map<String, Value>, list: &str) -> Option<&'m [Value]> {
-    let items = m.get(list).and_then(Value::as_array).map(Vec::as_slice);
+fn meta_list<'m>(c: &mut Checker, m: &'m Object<'m>, list: &str) -> Option<&'m [Json<'m>]> {
+    let items = m.get(list).and_then(Json::as_array);
     if items.is_none() {
         c.warning(IssueCode::InvalidType, meta_path(Some(list)), params! {"expected": "array"});
     }
@@ -135,15 +135,15 @@ fn meta_list<'m>(c: &mut Checker, m: &'m Map<String, Value>, list: &str) -> Opti
 }
 
 /// The first object in `items` whose `key` matches. Items that are not objects are skipped.
-fn find<'m>(items: &'m [Value], key: &str, matches: impl Fn(&Value) -> bool) -> Option<&'m Map<String, Value>> {
-    items.iter().filter_map(Value::as_object).find(|item| item.get(key).is_some_and(&matches))
+fn find<'m>(items: &'m [Json<'m>], key: &str, matches: impl Fn(&Json) -> bool) -> Option<&'m Object<'m>> {
+    items.iter().filter_map(Json::as_object).find(|item| item.get(key).is_some_and(&matches))
 }
 
 /// A whole number given as a number or a digit string (the meta's `max_recycle_limit` is "50").
-fn as_int(v: &Value) -> Option<i64> {
+fn as_int(v: &Json) -> Option<i64> {
     match v {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
+        Json::Number(_) => v.as_i64(),
+        Json::String(s) => s.trim().parse().ok(),
         _ => None,
     }
 }
@@ -165,7 +165,7 @@ fn unusable(c: &mut Checker, o: &Obj, key: &str, reason: &str) {
 /// Read literally, the page's own example could never be used; the precise rule is the
 /// table's "不得超过 residue". So a line needs residue ≥ maximumcall, and a line with residue
 /// 0 (or less) is unusable whatever the concurrency.
-fn caller_line(c: &mut Checker, o: &Obj, m: &Map<String, Value>, line: &str, maximumcall: Option<i64>) {
+fn caller_line(c: &mut Checker, o: &Obj, m: &Object, line: &str, maximumcall: Option<i64>) {
     let Some(items) = meta_list(c, m, "caller_line_list") else { return };
     let Some(item) = find(items, "value", |v| v.as_str() == Some(line)) else {
         return unknown(c, o, "caller_line_id", "caller_line_list");
@@ -181,7 +181,7 @@ fn caller_line(c: &mut Checker, o: &Obj, m: &Map<String, Value>, line: &str, max
 
 /// `customer_service_id` must be a `customer_service[].id` with `status` 1 (必须选为1的) and a
 /// transfer line (`caller_line_id` 只能不为null的).
-fn customer_service(c: &mut Checker, o: &Obj, m: &Map<String, Value>, id: i64) {
+fn customer_service(c: &mut Checker, o: &Obj, m: &Object, id: i64) {
     let key = "customer_service_id";
     let Some(items) = meta_list(c, m, "customer_service") else { return };
     let Some(item) = find(items, "id", |v| as_int(v) == Some(id)) else {
@@ -198,14 +198,14 @@ fn customer_service(c: &mut Checker, o: &Obj, m: &Map<String, Value>, id: i64) {
 
 /// `auto_recycle_rule_id` must be an `auto_recycle_rules[].id` whose `status` (重呼规则状态) is
 /// not off. `status` is a boolean in the example; `0` is read as off too.
-fn recycle_rule(c: &mut Checker, o: &Obj, m: &Map<String, Value>, id: i64) {
+fn recycle_rule(c: &mut Checker, o: &Obj, m: &Object, id: i64) {
     let key = "auto_recycle_rule_id";
     let Some(items) = meta_list(c, m, "auto_recycle_rules") else { return };
     let Some(item) = find(items, "id", |v| as_int(v) == Some(id)) else {
         return unknown(c, o, key, "auto_recycle_rules");
     };
     let off = match item.get("status") {
-        Some(Value::Bool(b)) => !b,
+        Some(Json::Bool(b)) => !b,
         Some(v) => as_int(v) == Some(0),
         None => false,
     };

@@ -1,0 +1,657 @@
+//! A small borrowed JSON tree for validation. Parsing params straight from text into
+//! `serde_json::Value` allocates a `String` for every key and string and a B-tree node for
+//! every object; most of `validate`'s time went there, not into the rules. `Json` borrows
+//! its strings from the text (only strings with escapes are copied) and keeps objects as
+//! sorted vectors.
+//!
+//! It reads what `serde_json::Value` reads the same way, so the rules see the same data:
+//! - the same strict grammar and the same nesting limit (`from_str` fails exactly where
+//!   `serde_json::from_str` fails; tests below compare both on many inputs);
+//! - object members sorted by key with duplicate keys dropped, the last one winning, which is
+//!   how serde_json's map (a `BTreeMap`) iterates;
+//! - numbers kept as serde_json keeps them: a whole number that fits `u64` or (negative)
+//!   `i64` is an integer, anything else (`1.0`, `1e2`, `-0`, `1e400`…) a float read by
+//!   serde_json itself, so `as_i64`/`as_u64`/`as_f64` answer exactly as `Value`'s do.
+//!
+//! Native callers keep passing `&Value`: `Json::from_value` borrows its strings.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+/// A JSON value borrowing its strings from the text (or the `Value`) it was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json<'a> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Object<'a>),
+}
+
+/// A number, as serde_json stores it (without its `arbitrary_precision` feature).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    /// Zero or more.
+    PosInt(u64),
+    /// Below zero.
+    NegInt(i64),
+    Float(f64),
+}
+
+/// An object's members, sorted by key, each key once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Object<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
+
+/// Nesting depth at which serde_json stops (its recursion limit): 127 levels pass.
+const MAX_DEPTH: usize = 128;
+
+/// Why text did not parse. Only the offset is kept: callers that report the failure take
+/// serde_json's own message for the same text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub offset: usize,
+}
+
+impl<'a> Json<'a> {
+    /// Reads one JSON value, with optional whitespace around it, as serde_json::from_str.
+    pub fn from_str(text: &'a str) -> Result<Json<'a>, ParseError> {
+        let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+        let v = p.value(0)?;
+        p.skip_ws();
+        if p.pos != p.bytes.len() {
+            return Err(p.error());
+        }
+        Ok(v)
+    }
+
+    /// The same tree over a `serde_json::Value`, borrowing its strings.
+    pub fn from_value(v: &'a Value) -> Json<'a> {
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => Json::Number(match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Number::PosInt(u),
+                (None, Some(i)) => Number::NegInt(i),
+                // Without arbitrary_precision every other number is an f64.
+                (None, None) => Number::Float(n.as_f64().unwrap_or(f64::NAN)),
+            }),
+            Value::String(s) => Json::String(Cow::Borrowed(s)),
+            Value::Array(items) => Json::Array(items.iter().map(Json::from_value).collect()),
+            // serde_json's map iterates sorted, each key once: already an `Object`'s order.
+            Value::Object(m) => Json::Object(Object(m.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::from_value(v))).collect())),
+        }
+    }
+
+    /// The member `key` of an object; None for a missing member or a non-object.
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        self.as_object()?.get(key)
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// An integer that fits `i64` (never a float, even `1.0`).
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Json::Number(Number::PosInt(n)) => i64::try_from(*n).ok(),
+            Json::Number(Number::NegInt(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// An integer that fits `u64` (never a float).
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Json::Number(Number::PosInt(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Number(Number::PosInt(n)) => Some(*n as f64),
+            Json::Number(Number::NegInt(n)) => Some(*n as f64),
+            Json::Number(Number::Float(f)) => Some(*f),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json<'a>]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&Object<'a>> {
+        match self {
+            Json::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+
+    pub fn is_string(&self) -> bool {
+        matches!(self, Json::String(_))
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self, Json::Array(_))
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self, Json::Object(_))
+    }
+}
+
+impl<'a> Object<'a> {
+    /// Adds a member read from text, keeping the order: a key seen before is replaced, as in
+    /// serde_json's map (the last one wins). Keys mostly come in order, and then this is a push.
+    /// (Not `sort_by` once at the end: the standard sorts cost kilobytes of .wasm.)
+    fn insert(&mut self, key: Cow<'a, str>, value: Json<'a>) {
+        if self.0.last().is_none_or(|(last, _)| *last < key) {
+            return self.0.push((key, value));
+        }
+        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    /// A linear scan: params objects are small, and comparing lengths first rules most keys
+    /// out without comparing bytes (a binary search compares bytes at every step).
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        self.0.iter().find(|(k, _)| k.len() == key.len() && k.as_bytes() == key.as_bytes()).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Members in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// Keys in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_ref())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Recursive descent over the bytes; every step checks bounds, so no input panics.
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn error(&self) -> ParseError {
+        ParseError { offset: self.pos }
+    }
+
+    // The release profile optimizes for size (opt-level "z"), which leaves these small
+    // per-byte helpers as calls unless told otherwise.
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    #[inline(always)]
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Moves past bytes that need no attention inside a string (not `"`, `\\`, or a control
+    /// character).
+    #[inline(always)]
+    fn skip_plain(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `b` after optional whitespace, or fails.
+    fn expect(&mut self, b: u8) -> Result<(), ParseError> {
+        self.skip_ws();
+        if self.peek() != Some(b) {
+            return Err(self.error());
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// `depth` counts the arrays and objects around this value.
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, ParseError> {
+        self.skip_ws();
+        match self.peek() {
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'"') => Ok(Json::String(self.string()?)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'[') if depth + 1 < MAX_DEPTH => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                self.skip_ws();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                    return Ok(Json::Array(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b',') => self.pos += 1,
+                        Some(b']') => break,
+                        _ => return Err(self.error()),
+                    }
+                }
+                self.pos += 1;
+                Ok(Json::Array(items))
+            }
+            Some(b'{') if depth + 1 < MAX_DEPTH => {
+                self.pos += 1;
+                let mut members = Object::default();
+                self.skip_ws();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                    return Ok(Json::Object(members));
+                }
+                loop {
+                    self.skip_ws();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.error());
+                    }
+                    let key = self.string()?;
+                    self.expect(b':')?;
+                    let value = self.value(depth + 1)?;
+                    members.insert(key, value);
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b',') => self.pos += 1,
+                        Some(b'}') => break,
+                        _ => return Err(self.error()),
+                    }
+                }
+                self.pos += 1;
+                Ok(Json::Object(members))
+            }
+            _ => Err(self.error()),
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: Json<'a>) -> Result<Json<'a>, ParseError> {
+        if !self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            return Err(self.error());
+        }
+        self.pos += word.len();
+        Ok(v)
+    }
+
+    /// Skips ASCII digits; returns how many.
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    fn number(&mut self) -> Result<Json<'a>, ParseError> {
+        let start = self.pos;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        match self.digits() {
+            0 => return Err(self.error()),
+            n if n > 1 && self.bytes[int_start] == b'0' => return Err(ParseError { offset: int_start + 1 }),
+            _ => {}
+        }
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return Err(self.error());
+            }
+            integer = false;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error());
+            }
+            integer = false;
+        }
+        let text = &self.text[start..self.pos];
+        if integer {
+            let digits = &self.text[int_start..self.pos];
+            let n = digits.parse::<u64>().ok();
+            // As serde_json: `-0` and integers out of range are floats.
+            match (negative, n) {
+                (false, Some(n)) => return Ok(Json::Number(Number::PosInt(n))),
+                (true, Some(n)) if n > 0 && n <= 1 << 63 => return Ok(Json::Number(Number::NegInt((n as i64).wrapping_neg()))),
+                _ => {}
+            }
+        }
+        // Floats are rare in params: serde_json reads them, with its rounding and its
+        // out-of-range error (`1e400`). Read as a `Value`, code the .wasm has anyway (reading an
+        // `f64` directly brought in 13 KiB of float formatting for its error messages).
+        match serde_json::from_str::<Value>(text).ok().as_ref().and_then(Value::as_f64) {
+            Some(f) => Ok(Json::Number(Number::Float(f))),
+            None => Err(ParseError { offset: start }),
+        }
+    }
+
+    /// A string at `"`: borrowed from the text unless it has escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        self.pos += 1;
+        let start = self.pos;
+        self.skip_plain();
+        match self.peek() {
+            Some(b'"') => {
+                let s = &self.text[start..self.pos];
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
+            }
+            Some(b'\\') => {}
+            _ => return Err(self.error()),
+        }
+        // Has escapes: copy what came before, then decode the rest.
+        let mut out = String::from(&self.text[start..self.pos]);
+        loop {
+            let run = self.pos;
+            self.skip_plain();
+            out.push_str(&self.text[run..self.pos]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            out.push(self.unicode_escape()?);
+                            continue;
+                        }
+                        _ => return Err(self.error()),
+                    };
+                    self.pos += 1;
+                    out.push(c);
+                }
+                _ => return Err(self.error()),
+            }
+        }
+    }
+
+    /// The four hex digits after `\u`, and a second `\uXXXX` for a surrogate pair. A lone
+    /// surrogate is an error, as in serde_json.
+    fn unicode_escape(&mut self) -> Result<char, ParseError> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.peek() != Some(b'\\') || self.bytes.get(self.pos + 1) != Some(&b'u') {
+                    return Err(self.error());
+                }
+                self.pos += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.error());
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            n => n,
+        };
+        char::from_u32(code).ok_or(self.error())
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let d = self.peek().and_then(|b| (b as char).to_digit(16)).ok_or(self.error())?;
+            n = n * 16 + d;
+            self.pos += 1;
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tree serde_json's `Value` gives for the same text: what `from_str` must equal.
+    fn via_serde(text: &str) -> Option<Value> {
+        serde_json::from_str(text).ok()
+    }
+
+    /// `from_str` accepts exactly what serde_json accepts, and reads the same tree.
+    fn same(text: &str) {
+        let ours = Json::from_str(text);
+        match (&ours, via_serde(text)) {
+            (Ok(j), Some(v)) => assert_eq!(*j, Json::from_value(&v), "different trees for {text:?}"),
+            (Err(_), None) => {}
+            (Ok(_), None) => panic!("accepted what serde_json rejects: {text:?}"),
+            (Err(e), Some(_)) => panic!("rejected what serde_json accepts ({e:?}): {text:?}"),
+        }
+    }
+
+    const CASES: &[&str] = &[
+        "null", "true", "false", "nul", "tru", "falsey", "nulll", "", " ", "\t\n\r null \n", "\u{feff}null", "\u{a0}1",
+        "0", "-0", "1", "-1", "01", "-01", "00", "1.", "1.0", "-1.0", ".5", "+1", "1e2", "1E2", "1e+2", "1e-2", "1e", "1e+",
+        "-", "--1", "1.5e3", "0.1", "1e400", "-1e400", "1e-400", "18446744073709551615", "18446744073709551616",
+        "-9223372036854775808", "-9223372036854775809", "9223372036854775807", "9223372036854775808", "123456789012345678901234567890",
+        "0e99999999999999999999", "1.7976931348623157e308", "1.7976931348623159e308", "4.9e-324", "NaN", "Infinity", "0x10", "1 2",
+        r#""""#, r#""a""#, r#""a"#, r#""\""#, r#""\\""#, r#""\/""#, r#""\b\f\n\r\t""#, r#""\a""#, r#""\u0041""#, r#""\u00e9x""#,
+        r#""\u004""#, r#""\u004g""#, r#""\uD83D\uDE00""#, r#""\uD83D""#, r#""\uD83Dx""#, r#""\uD83D\u0041""#, r#""\uDE00""#,
+        r#""\uD83D\uD83D""#, r#""\u0000""#, "\"\u{1}\"", "\"\u{7f}\"", "\"tab\there\"", "\"é中文😀\"", r#""a\"b""#, r#""\"#,
+        "[]", "[", "]", "[1,]", "[,1]", "[1 2]", "[1,2]", " [ 1 , [ ] , { } ] ", "[1]]", "[[[]]]",
+        "{}", "{", "}", r#"{"a"}"#, r#"{"a":}"#, r#"{"a":1,}"#, r#"{,"a":1}"#, r#"{"a":1 "b":2}"#, r#"{a:1}"#, r#"{'a':1}"#,
+        r#"{"a":1}"#, r#"{"b":1,"a":2}"#, r#"{"a":1,"a":2}"#, r#"{"a":1,"b":3,"a":2}"#, r#"{"a":{"a":1,"a":[2]},"a":null}"#,
+        r#"{"\u0061":1,"a":2}"#, r#"{"a":1,"\u0061":2}"#, r#"{"é":1,"z":2,"A":3,"":4}"#, r#"{1:2}"#, r#"{"a":1}}"#, r#"{"a" : 1 }"#,
+        "[1,2,3]/", "// c\n1", "[true,false,null,\"x\",-2.5e-3,{\"k\":[]}]",
+    ];
+
+    #[test]
+    fn fixed_cases_match_serde_json() {
+        for text in CASES {
+            same(text);
+        }
+    }
+
+    /// Every ASCII character raw in a string, after a backslash, and as a whole document.
+    #[test]
+    fn every_ascii_character_matches_serde_json() {
+        for c in (0u8..0x80).map(char::from) {
+            same(&format!("\"{c}\""));
+            same(&format!("\"\\{c}\""));
+            same(&format!("{c}"));
+            same(&format!("[1{c}2]"));
+        }
+    }
+
+    #[test]
+    fn nesting_limit_matches_serde_json() {
+        for depth in [1, 100, 126, 127, 128, 129, 300] {
+            for (open, close) in [("[", "]"), ("{\"k\":", "}")] {
+                let text = format!("{}1{}", open.repeat(depth), close.repeat(depth));
+                same(&text);
+                same(&format!("{}{}", open.repeat(depth), close.repeat(depth.saturating_sub(1))));
+            }
+        }
+        assert!(Json::from_str(&format!("{}{}", "[".repeat(127), "]".repeat(127))).is_ok());
+        assert!(Json::from_str(&format!("{}{}", "[".repeat(128), "]".repeat(128))).is_err());
+    }
+
+    #[test]
+    fn numbers_as_serde_json() {
+        fn n(t: &str) -> Json<'_> {
+            Json::from_str(t).unwrap()
+        }
+        assert_eq!(n("1").as_i64(), Some(1));
+        assert_eq!(n("1.0").as_i64(), None);
+        assert_eq!(n("1e2").as_i64(), None);
+        assert_eq!(n("-0").as_i64(), None);
+        assert_eq!(n("-0").as_f64(), Some(0.0));
+        assert_eq!(n("18446744073709551615").as_i64(), None);
+        assert_eq!(n("18446744073709551615").as_u64(), Some(u64::MAX));
+        assert_eq!(n("-9223372036854775808").as_i64(), Some(i64::MIN));
+        assert_eq!(n("-1").as_u64(), None);
+        for t in ["0", "-0", "1", "-1", "1.0", "1e2", "1.5", "-9223372036854775809", "18446744073709551616", "2.5e-3"] {
+            let (j, v) = (n(t), via_serde(t).unwrap());
+            assert_eq!((j.as_i64(), j.as_u64(), j.as_f64()), (v.as_i64(), v.as_u64(), v.as_f64()), "{t}");
+        }
+    }
+
+    #[test]
+    fn duplicates_last_wins_and_order_is_serde_json_s() {
+        let j = Json::from_str(r#"{"b":1,"a":2,"b":3,"c":{"x":1,"x":"y"}}"#).unwrap();
+        let o = j.as_object().unwrap();
+        assert_eq!(o.keys().collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(j.get("b").and_then(Json::as_i64), Some(3));
+        assert_eq!(j.get("c").and_then(|c| c.get("x")).and_then(Json::as_str), Some("y"));
+        assert!(o.contains_key("a") && !o.contains_key("d"));
+    }
+
+    #[test]
+    fn strings_without_escapes_are_borrowed() {
+        let j = Json::from_str(r#"{"name":"客户","esc":"a\nb"}"#).unwrap();
+        assert!(matches!(j.get("name"), Some(Json::String(Cow::Borrowed("客户")))));
+        assert!(matches!(j.get("esc"), Some(Json::String(Cow::Owned(s))) if s == "a\nb"));
+    }
+
+    /// A small deterministic generator (xorshift), so failures reproduce.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "{", "}", "[", "]", ",", ":", " ", "\n", "\"", "\\", "\"a\"", "\"b\"", "\"k\"", "0", "1", "-", ".", "e", "+", "7", "12",
+        "-3.5e2", "true", "false", "null", "\\u", "00e9", "D83D", "DE00", "\\n", "x", "é", "😀", "\u{1}", "1e999", "9999999999999999999999",
+    ];
+
+    /// Random texts built from JSON-ish pieces (mostly invalid), and random valid documents
+    /// with small edits: both parsers must agree on every one.
+    #[test]
+    fn random_texts_match_serde_json() {
+        let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut accepted = 0;
+        for _ in 0..100_000 {
+            let n = 1 + r.below(12);
+            let text: String = (0..n).map(|_| PIECES[r.below(PIECES.len())]).collect();
+            same(&text);
+            accepted += via_serde(&text).is_some() as usize;
+        }
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            random_doc(&mut r, 4, &mut text);
+            same(&text);
+            // One piece inserted at a random char boundary.
+            let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let at = cuts[r.below(cuts.len())];
+            let mut edited = text.clone();
+            edited.insert_str(at, PIECES[r.below(PIECES.len())]);
+            same(&edited);
+            // And truncated.
+            same(&text[..cuts[r.below(cuts.len())]]);
+        }
+        // Both outcomes must come up often, or the comparison proves little.
+        assert!((1_000..90_000).contains(&accepted), "{accepted} of the random texts parse");
+    }
+
+    fn random_doc(r: &mut Rng, depth: u32, out: &mut String) {
+        let ws = [" ", "", "", "\n"];
+        out.push_str(ws[r.below(ws.len())]);
+        match if depth == 0 { r.below(4) } else { r.below(6) } {
+            0 => out.push_str(["null", "true", "false"][r.below(3)]),
+            1 => out.push_str(["0", "-0", "12", "-7", "1.5", "2e3", "-1E-2", "18446744073709551616", "-9223372036854775809"][r.below(9)]),
+            2 | 3 => {
+                let s = ["", "a", "b", "k", "é", "a\\\"b", "\\u00e9", "\\uD83D\\uDE00", "\\n\\t", "客户"];
+                out.push('"');
+                out.push_str(s[r.below(s.len())]);
+                out.push('"');
+            }
+            4 => {
+                out.push('[');
+                for i in 0..r.below(4) {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    random_doc(r, depth - 1, out);
+                }
+                out.push(']');
+            }
+            _ => {
+                out.push('{');
+                for i in 0..r.below(5) {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    let keys = ["a", "b", "k", "", "\\u0061", "é"];
+                    out.push('"');
+                    out.push_str(keys[r.below(keys.len())]);
+                    out.push_str("\":");
+                    random_doc(r, depth - 1, out);
+                }
+                out.push('}');
+            }
+        }
+        out.push_str(ws[r.below(ws.len())]);
+    }
+}
