@@ -1,9 +1,13 @@
 //! waihu: typed, validated, signed requests for AI outbound-call vendors.
 //!
 //! The crate is split by module (see ../shared/DESIGN.md):
-//! - the sans-IO core (`http`, `issue`, `check`, `time`, `phone`, `sign`, `error`, `vendors`,
-//!   `import`) turns typed params into an [`http::HttpRequest`] and a response body into data
-//!   or an [`error::Error`]; it never touches JS or the network and is tested natively;
+//! - the sans-IO core turns params into an [`http::HttpRequest`] and a response body into data
+//!   or an [`error::Error`]; it never touches JS or the network and is tested natively:
+//!   `vendors` (one module per vendor: endpoints, credentials and signing, rules, reply parsing,
+//!   documented types), the shared pieces they compose (`check` validation helpers over the
+//!   borrowed `json` tree, `issue` codes and en/zh messages, `time`, `phone`, `sign`, `http`,
+//!   `envelope`, `wire` type macros), `import` (chunk planning and the per-row report),
+//!   `retry` (when a request may be sent again) and `options` (the boundary's option objects);
 //! - `js` (wasm32 only) is the thin wasm-bindgen boundary and the fetch transport.
 
 pub mod check;
