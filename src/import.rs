@@ -199,12 +199,15 @@ pub fn plan(vendor: Vendor, task_id: &Value, customers: Value, options: &ImportO
     let mut keep = Vec::new();
     for (i, issues) in per_row.iter().enumerate() {
         match issues.iter().find(|x| x.severity == Severity::Error) {
-            Some(first) => rejected.push(RowRejection {
-                row: i,
-                code: first.code.as_str().to_string(),
-                reason: format!("{}: {}", crate::issue::path_to_string(&first.path[1..]), first.message).trim_start_matches(": ").to_string(),
-                retryable: false,
-            }),
+            Some(first) => {
+                let reason = format!("{}: {}", crate::issue::path_to_string(&first.path[1..]), first.message);
+                // `trim_start_matches(": ")`, without linking core's two-way string searcher.
+                let mut trimmed = reason.as_str();
+                while let Some(rest) = trimmed.strip_prefix(": ") {
+                    trimmed = rest;
+                }
+                rejected.push(RowRejection { row: i, code: first.code.as_str().to_string(), reason: trimmed.to_string(), retryable: false })
+            }
             None => keep.push(i),
         }
     }
