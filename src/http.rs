@@ -90,20 +90,20 @@ pub fn encode_component(s: &str) -> String {
 /// Builds `?k=v&…` from the scalar members of a JSON object, in the object's key order.
 /// Null members are left out; nested values are sent as their JSON text.
 pub fn query_string(params: &serde_json::Map<String, serde_json::Value>) -> String {
-    let mut parts = Vec::new();
+    // Pushed piece by piece, not `Vec<String>::join`: that links a kilobyte of generic code.
+    let mut out = String::new();
     for (k, v) in params {
         let text = match v {
             serde_json::Value::Null => continue,
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        parts.push(format!("{}={}", encode_component(k), encode_component(&text)));
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(&encode_component(k));
+        out.push('=');
+        out.push_str(&encode_component(&text));
     }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
+    out
 }
 
 #[cfg(test)]

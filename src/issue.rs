@@ -172,11 +172,20 @@ pub fn path_to_string(path: &[PathSeg]) -> String {
 fn param(params: &Map<String, Value>, key: &str) -> String {
     match params.get(key) {
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
-            .collect::<Vec<_>>()
-            .join(", "),
+        Some(Value::Array(items)) => {
+            // Not `Vec<String>::join`: that links a kilobyte of generic code.
+            let mut out = String::new();
+            for (n, v) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                match v.as_str() {
+                    Some(s) => out.push_str(s),
+                    None => out.push_str(&v.to_string()),
+                }
+            }
+            out
+        }
         Some(v) => v.to_string(),
         None => String::new(),
     }
