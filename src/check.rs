@@ -115,7 +115,8 @@ impl Checker {
     /// A string; an empty one counts as missing when the field is required.
     pub fn str<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v str> {
         match self.present(o, key, req)? {
-            Json::String(s) if s.trim().is_empty() && req != Req::Optional => {
+            // `trim().is_empty()`, stopping at the first non-space character (a phone's first).
+            Json::String(s) if req != Req::Optional && s.chars().all(char::is_whitespace) => {
                 let when = if let Req::RequiredWhen(w) = req { params! {"when": w} } else { params! {} };
                 self.error(IssueCode::Required, o.path_of(key), when);
                 None
@@ -481,6 +482,11 @@ impl Hasher for FxHasher {
             word[..chunk.len()].copy_from_slice(chunk);
             self.write_u64(u64::from_le_bytes(word));
         }
+    }
+    // The phone keys: two words, not `write`'s byte chunks.
+    fn write_u128(&mut self, n: u128) {
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
