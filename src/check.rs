@@ -21,7 +21,9 @@ pub type Path = Vec<PathSeg>;
 
 /// `path` with one more step.
 pub fn at(path: &[PathSeg], seg: impl Into<PathSeg>) -> Path {
-    let mut p = path.to_vec();
+    // Sized once (`to_vec` then `push` allocated twice).
+    let mut p = Vec::with_capacity(path.len() + 1);
+    p.extend_from_slice(path);
     p.push(seg.into());
     p
 }
@@ -314,7 +316,7 @@ impl Checker {
     /// would silently ignore.
     pub fn unknown_keys(&mut self, o: &Obj, known: &[&str]) {
         for k in o.map.keys() {
-            if !known.contains(&k) {
+            if !known.iter().any(|x| crate::json::same(x, k)) {
                 self.warning(IssueCode::UnrecognizedKey, o.path_of(k), params! {});
             }
         }
@@ -397,7 +399,9 @@ impl Checker {
                 self.wrong_type(at(&base, i), "string");
                 continue;
             };
-            if self.enum_value(s, at(&base, i), options).is_none() {
+            // The path is built only for an issue.
+            if !options.contains(&s) {
+                self.enum_value(s, at(&base, i), options);
                 continue;
             }
             match seen.iter().find(|(x, _)| *x == s) {
