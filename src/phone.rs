@@ -49,10 +49,11 @@ pub fn normalize(s: &str) -> String {
 /// (digits, `+`, `-`, spaces; at most 20 digits): the digits' value, their count (so leading
 /// zeros count) and the `+`. Duplicate checks over millions of rows use it to avoid allocating.
 pub fn key(s: &str) -> Option<u128> {
-    if all_digits(s) {
-        // The common case, without trimming: the digits' value and their count.
-        let value = s.bytes().fold(0u128, |v, b| v * 10 + u128::from(b - b'0'));
-        return Some(value | (s.len() as u128) << 70);
+    if all_digits(s) && s.len() < 20 {
+        // The common case, without trimming: the digits' value (fits u64 below 20 digits, no
+        // 128-bit multiplication) and their count.
+        let value = s.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        return Some(u128::from(value) | (s.len() as u128) << 70);
     }
     let t = s.trim();
     let plus = t.starts_with('+');
