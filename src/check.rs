@@ -434,12 +434,15 @@ impl Checker {
                 *last = PathSeg::Index(i);
             }
             let Some(c) = self.root(item, &path) else { continue };
-            if self.phone(&c, rules.phone_key, rules).is_some() {
-                // Read from `item`, whose borrow outlives the map (`c` borrows the row's path).
-                let p = item.get(rules.phone_key).and_then(Json::as_str).unwrap_or_default();
+            if let Some(p) = self.phone(&c, rules.phone_key, rules) {
                 let first = match phone::key(p).filter(|_| !rules.any_phone) {
                     Some(k) => *numbers.entry(k).or_insert(i),
-                    None => *texts.entry(p.trim()).or_insert(i),
+                    None => {
+                        // Read again from `item`, whose borrow outlives the map (`c` borrows the
+                        // row's path); numbers, the common case, need no second look-up.
+                        let p = item.get(rules.phone_key).and_then(Json::as_str).unwrap_or_default();
+                        *texts.entry(p.trim()).or_insert(i)
+                    }
                 };
                 if first != i {
                     self.error(IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});

@@ -191,7 +191,7 @@ impl<'a> Object<'a> {
 
     /// Members in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
-        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+        self.0.iter().map(|(k, v)| (key_str(k), v))
     }
 
     /// Keys in order.
