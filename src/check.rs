@@ -21,7 +21,9 @@ pub type Path = Vec<PathSeg>;
 
 /// `path` with one more step.
 pub fn at(path: &[PathSeg], seg: impl Into<PathSeg>) -> Path {
-    let mut p = path.to_vec();
+    // Sized once (`to_vec` then `push` allocated twice).
+    let mut p = Vec::with_capacity(path.len() + 1);
+    p.extend_from_slice(path);
     p.push(seg.into());
     p
 }
@@ -115,7 +117,8 @@ impl Checker {
     /// A string; an empty one counts as missing when the field is required.
     pub fn str<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v str> {
         match self.present(o, key, req)? {
-            Json::String(s) if s.trim().is_empty() && req != Req::Optional => {
+            // `trim().is_empty()`, stopping at the first non-space character (a phone's first).
+            Json::String(s) if req != Req::Optional && s.chars().all(char::is_whitespace) => {
                 let when = if let Req::RequiredWhen(w) = req { params! {"when": w} } else { params! {} };
                 self.error(IssueCode::Required, o.path_of(key), when);
                 None
@@ -313,7 +316,7 @@ impl Checker {
     /// would silently ignore.
     pub fn unknown_keys(&mut self, o: &Obj, known: &[&str]) {
         for k in o.map.keys() {
-            if !known.contains(&k) {
+            if !known.iter().any(|x| crate::json::same(x, k)) {
                 self.warning(IssueCode::UnrecognizedKey, o.path_of(k), params! {});
             }
         }
@@ -396,7 +399,9 @@ impl Checker {
                 self.wrong_type(at(&base, i), "string");
                 continue;
             };
-            if self.enum_value(s, at(&base, i), options).is_none() {
+            // The path is built only for an issue.
+            if !options.contains(&s) {
+                self.enum_value(s, at(&base, i), options);
                 continue;
             }
             match seen.iter().find(|(x, _)| *x == s) {
@@ -429,12 +434,15 @@ impl Checker {
                 *last = PathSeg::Index(i);
             }
             let Some(c) = self.root(item, &path) else { continue };
-            if self.phone(&c, rules.phone_key, rules).is_some() {
-                // Read from `item`, whose borrow outlives the map (`c` borrows the row's path).
-                let p = item.get(rules.phone_key).and_then(Json::as_str).unwrap_or_default();
+            if let Some(p) = self.phone(&c, rules.phone_key, rules) {
                 let first = match phone::key(p).filter(|_| !rules.any_phone) {
                     Some(k) => *numbers.entry(k).or_insert(i),
-                    None => *texts.entry(p.trim()).or_insert(i),
+                    None => {
+                        // Read again from `item`, whose borrow outlives the map (`c` borrows the
+                        // row's path); numbers, the common case, need no second look-up.
+                        let p = item.get(rules.phone_key).and_then(Json::as_str).unwrap_or_default();
+                        *texts.entry(p.trim()).or_insert(i)
+                    }
                 };
                 if first != i {
                     self.error(IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});
@@ -481,6 +489,11 @@ impl Hasher for FxHasher {
             word[..chunk.len()].copy_from_slice(chunk);
             self.write_u64(u64::from_le_bytes(word));
         }
+    }
+    // The phone keys: two words, not `write`'s byte chunks.
+    fn write_u128(&mut self, n: u128) {
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);

@@ -9,6 +9,9 @@ pub const MAX_DIGITS: usize = 20;
 
 /// True when `s` is `+`? then digits, with `-` or spaces between them, 3–20 digits in all.
 pub fn is_plausible(s: &str) -> bool {
+    if all_digits(s) {
+        return true;
+    }
     let t = s.trim();
     let body = t.strip_prefix('+').unwrap_or(t);
     if body.starts_with(['-', ' ']) || body.ends_with(['-', ' ']) {
@@ -23,6 +26,11 @@ pub fn is_plausible(s: &str) -> bool {
         }
     }
     (MIN_DIGITS..=MAX_DIGITS).contains(&digits)
+}
+
+/// A bare number of 3–20 ASCII digits: plausible, and its key needs no trimming.
+fn all_digits(s: &str) -> bool {
+    (MIN_DIGITS..=MAX_DIGITS).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The form used to find duplicates: digits only (and a leading `+`), so `138 0013 8000`
@@ -41,6 +49,12 @@ pub fn normalize(s: &str) -> String {
 /// (digits, `+`, `-`, spaces; at most 20 digits): the digits' value, their count (so leading
 /// zeros count) and the `+`. Duplicate checks over millions of rows use it to avoid allocating.
 pub fn key(s: &str) -> Option<u128> {
+    if all_digits(s) && s.len() < 20 {
+        // The common case, without trimming: the digits' value (fits u64 below 20 digits, no
+        // 128-bit multiplication) and their count.
+        let value = s.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        return Some(u128::from(value) | (s.len() as u128) << 70);
+    }
     let t = s.trim();
     let plus = t.starts_with('+');
     let (mut value, mut digits) = (0u128, 0u128);
