@@ -102,20 +102,6 @@ fn valid_create() -> Value {
     v
 }
 
-fn with(base: Value, patch: Value) -> Value {
-    let mut v = base;
-    if let (Some(o), Some(p)) = (v.as_object_mut(), patch.as_object()) {
-        for (k, val) in p {
-            if val.is_null() {
-                o.remove(k);
-            } else {
-                o.insert(k.clone(), val.clone());
-            }
-        }
-    }
-    v
-}
-
 fn valid_update() -> Value {
     with(valid_create(), json!({"taskId": 1669, "concurrencyQuota": 2, "concurrencyPhone": 4, "breakStartClose": false}))
 }

@@ -154,15 +154,7 @@ fn the_pages_other_examples_validate_clean_and_deserialize() {
 
 fn with_job(patch: Value) -> Value {
     let mut v = valid_create();
-    if let (Some(job), Some(p)) = (v["robotCallJob"].as_object_mut(), patch.as_object()) {
-        for (k, val) in p {
-            if val.is_null() {
-                job.remove(k);
-            } else {
-                job.insert(k.clone(), val.clone());
-            }
-        }
-    }
+    v["robotCallJob"] = with(v["robotCallJob"].take(), patch);
     v
 }
 

@@ -99,20 +99,6 @@ fn valid_create() -> Value {
     })
 }
 
-fn with(base: Value, patch: Value) -> Value {
-    let mut v = base;
-    if let (Some(o), Some(p)) = (v.as_object_mut(), patch.as_object()) {
-        for (k, val) in p {
-            if val.is_null() {
-                o.remove(k);
-            } else {
-                o.insert(k.clone(), val.clone());
-            }
-        }
-    }
-    v
-}
-
 fn meta_opts(meta: Value) -> ValidateOptions {
     ValidateOptions { meta: Some(meta), ..Default::default() }
 }

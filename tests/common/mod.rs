@@ -118,3 +118,19 @@ pub fn strip_comments(text: &str) -> String {
     }
     out
 }
+
+/// `base` with `patch`'s members set (a null member removes the key): one valid body, varied
+/// one field at a time.
+pub fn with(base: Value, patch: Value) -> Value {
+    let mut v = base;
+    if let (Some(o), Some(p)) = (v.as_object_mut(), patch.as_object()) {
+        for (k, val) in p {
+            if val.is_null() {
+                o.remove(k);
+            } else {
+                o.insert(k.clone(), val.clone());
+            }
+        }
+    }
+    v
+}
