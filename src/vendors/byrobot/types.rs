@@ -23,13 +23,9 @@ wire! {
 }
 
 wire! {
-    /// task/createTask.
-    ByrobotCreateTaskParams {
-        companyId: Id,
-        taskName: String,
-        /// 1 定时 (scheduled), 2 手动 (manual).
-        taskType: u32,
-        /// `yyyy-MM-dd`; required when `taskType` is 1.
+    /// The optional fields createTask and task/update share.
+    ByrobotTaskOptions {
+        /// `yyyy-MM-dd`; required when `taskType` is 1 (createTask).
         startDate?: String,
         /// `HH:mm`. The doc notes a 09:00–20:00 window (enforcement unverified).
         workingStartTime?: String,
@@ -37,16 +33,6 @@ wire! {
         /// `HH:mm`, both or neither, inside the working window.
         breakStartTime?: String,
         breakEndTime?: String,
-        /// Caller line ids (`userPhoneId` from company/getPhones), at least one.
-        userPhoneIds: Vec<Id>,
-        robotDefId: Id,
-        /// Gone from the vendor's current table (NOTES.md §1); still accepted here.
-        sceneDefId?: Id,
-        sceneRecordId?: Id,
-        /// 0 手机号 (SIM), 1 固话, 2 无主叫: the line's `phoneType`.
-        callType: u32,
-        /// AI seats, at least 1 (default 1).
-        concurrencyQuota?: u32,
         /// 0 no hang-up SMS (default), 1 send.
         smsType?: u32,
         /// Intent levels that get the SMS, e.g. `A级(有明确意向)`.
@@ -60,6 +46,28 @@ wire! {
         repeatCallRule?: Vec<ByrobotRepeatCallRule>,
         defaultIntentionRule?: bool,
         openElasticity?: bool,
+    }
+}
+
+wire! {
+    /// task/createTask.
+    ByrobotCreateTaskParams {
+        companyId: Id,
+        taskName: String,
+        /// 1 定时 (scheduled), 2 手动 (manual).
+        taskType: u32,
+        /// Caller line ids (`userPhoneId` from company/getPhones), at least one.
+        userPhoneIds: Vec<Id>,
+        robotDefId: Id,
+        /// Gone from the vendor's current table (NOTES.md §1); still accepted here.
+        sceneDefId?: Id,
+        sceneRecordId?: Id,
+        /// 0 手机号 (SIM), 1 固话, 2 无主叫: the line's `phoneType`.
+        callType: u32,
+        /// AI seats, at least 1 (default 1).
+        concurrencyQuota?: u32,
+        #[serde(flatten)]
+        options: ByrobotTaskOptions,
     }
 }
 
@@ -79,20 +87,8 @@ wire! {
         /// true removes the no-dial (break) window.
         breakStartClose?: bool,
         robotDefId?: Id,
-        startDate?: String,
-        workingStartTime?: String,
-        workingEndTime?: String,
-        breakStartTime?: String,
-        breakEndTime?: String,
-        smsType?: u32,
-        smsSendLevel?: Vec<String>,
-        smsTemplateId?: Id,
-        phoneNum?: u32,
-        remark?: String,
-        repeatCall?: bool,
-        repeatCallRule?: Vec<ByrobotRepeatCallRule>,
-        defaultIntentionRule?: bool,
-        openElasticity?: bool,
+        #[serde(flatten)]
+        options: ByrobotTaskOptions,
     }
 }
 
