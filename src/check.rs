@@ -71,10 +71,6 @@ impl Checker {
         self.issues
     }
 
-    pub fn has_errors(&self) -> bool {
-        self.issues.iter().any(|i| i.severity == Severity::Error)
-    }
-
     pub fn error(&mut self, code: IssueCode, path: Path, params: Map<String, Value>) {
         self.issues.push(Issue::new(code, path, params, Severity::Error));
     }

@@ -56,12 +56,6 @@ impl ImportPlan {
         self.plan.rejected.len()
     }
 
-    /// The `importCustomers` params of chunk `i`, as JSON text (what `Client.call` takes).
-    #[wasm_bindgen(js_name = chunkParams)]
-    pub fn chunk_params(&self, i: usize) -> String {
-        self.plan.chunks.get(i).map_or_else(|| "null".into(), |c| to_json(&c.params))
-    }
-
     /// How many rows chunk `i` holds.
     #[wasm_bindgen(js_name = chunkRows)]
     pub fn chunk_rows(&self, i: usize) -> usize {
