@@ -111,7 +111,7 @@ async function boundarySection() {
   execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", dir, "--out-name", "waihu", join(root, "target/bench/wasm32-unknown-unknown/release/waihu.wasm")]);
   const b = await import(join(dir, "waihu.js"));
   b.initSync({ module: readFileSync(join(dir, "waihu_bg.wasm")) });
-  const viaJson = (v, op, p) => JSON.parse(b.validate(v, op, JSON.stringify(p), "null"));
+  const viaJson = (v, op, p) => JSON.parse(b.validate(v, op, JSON.stringify(p), "null") ?? "[]");
   const viaObject = (v, op, p) => b.validateObject(v, op, p);
   const batch = { robotCallJobId: 1, customerPersons: tanyiRows(10_000) };
   const small = Array.from({ length: 100 }, () => ({ robotCallJobId: 1, customerPersons: tanyiRows(100) }));

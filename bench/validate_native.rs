@@ -36,6 +36,13 @@ fn main() {
     let text = batch(100);
     let opts = ValidateOptions::default();
     let (vendor, op) = (Vendor::Tanyi, Operation::ImportCustomers);
+    if std::env::args().nth(1).as_deref() == Some("form-loop") {
+        // For a profiler: parsing one Itniotech form only.
+        for _ in 0..2_000_000 {
+            std::hint::black_box(waihu::json::Json::from_str(std::hint::black_box(ITNIOTECH_FORM)).is_ok());
+        }
+        return;
+    }
     if std::env::args().nth(1).as_deref() == Some("loop") {
         // For a profiler: validate_json only.
         for _ in 0..200_000 {
@@ -50,4 +57,16 @@ fn main() {
     println!("  Json::from_str alone:          {:.1}", time(|| waihu::json::Json::from_str(&text).is_ok() as usize));
     println!("  serde_json::from_str alone:    {:.1}", time(|| serde_json::from_str::<serde_json::Value>(&text).is_ok() as usize));
     println!("  validate(&Value) (tree made):  {:.1}", time(|| vendors::validate(vendor, op, &value, &opts).unwrap().len()));
+
+    // One Itniotech task form as section 2 makes them (valid; `i % 50 == 3` gives a warning).
+    let (vendor, op) = (Vendor::Itniotech, Operation::CreateTask);
+    let sorted = r#"{"dailyEndDateTime":"20:00","dailyStartDateTime":"08:00","daysOfWeek":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],"dialogFlowId":8663,"endDateTime":"2027-02-07 10:00:00","inactiveDateList":[{"endDate":"2027-01-03","startDate":"2027-01-01"}],"inactiveTimeList":[{"endTime":"13:00","startTime":"12:00"},{"endTime":"18:00","startTime":"17:00"}],"jobPhoneNumberId":2959,"mode":"AUTO","name":"任务3","redial":true,"redialCondition":["BUSY","NO_ANSWER"],"redialInterval":30,"redialTimes":2,"robotCount":4,"startDateTime":"2026-12-01 09:00:00"}"#;
+    for form in [ITNIOTECH_FORM, &ITNIOTECH_FORM.replace("\"08:00\"", "\"09:00\""), sorted] {
+        let issues = vendors::validate_json(vendor, op, form, &opts).unwrap().unwrap().len();
+        println!("Itniotech task form ({} bytes, {issues} issues), µs per call:", form.len());
+        println!("  validate_json (text):          {:.2}", time(|| vendors::validate_json(vendor, op, form, &opts).unwrap().unwrap().len()));
+        println!("  Json::from_str alone:          {:.2}", time(|| waihu::json::Json::from_str(form).is_ok() as usize));
+    }
 }
+
+const ITNIOTECH_FORM: &str = r#"{"name":"任务3","dialogFlowId":8663,"mode":"AUTO","startDateTime":"2026-12-01 09:00:00","endDateTime":"2027-02-07 10:00:00","dailyStartDateTime":"08:00","dailyEndDateTime":"20:00","robotCount":4,"jobPhoneNumberId":2959,"inactiveTimeList":[{"startTime":"12:00","endTime":"13:00"},{"startTime":"17:00","endTime":"18:00"}],"inactiveDateList":[{"startDate":"2027-01-01","endDate":"2027-01-03"}],"daysOfWeek":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],"redial":true,"redialCondition":["BUSY","NO_ANSWER"],"redialInterval":30,"redialTimes":2}"#;

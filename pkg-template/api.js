@@ -17,7 +17,10 @@ function json(value, what = "params are") {
 }
 const opts = (value) => json(value, "options are");
 
-export const validate = (vendor, operation, params, options) => JSON.parse(raw.validate(vendor, operation, json(params), opts(options)));
+export const validate = (vendor, operation, params, options) => {
+  const issues = raw.validate(vendor, operation, json(params), opts(options));
+  return issues === undefined ? [] : JSON.parse(issues);
+};
 export const buildRequest = (vendor, operation, params, options) => JSON.parse(raw.buildRequest(vendor, operation, json(params), opts(options)));
 export const parseResponse = (vendor, operation, status, body, locale) => JSON.parse(raw.parseResponse(vendor, operation, status, body, opts(locale)));
 export const operations = raw.operations;

@@ -28,6 +28,57 @@ pub fn at(path: &[PathSeg], seg: impl Into<PathSeg>) -> Path {
     p
 }
 
+/// Where a value sits: a parent path and up to two more steps, made into an owned `Path` only
+/// when an issue is reported. Most values pass, and an owned path costs two allocations; those
+/// were a large share of the time spent validating a small form.
+#[derive(Clone, Copy)]
+pub struct At<'a> {
+    base: &'a [PathSeg],
+    key: Option<&'a str>,
+    index: Option<usize>,
+}
+
+impl<'a> At<'a> {
+    /// Item `i` of the list at `base`.
+    pub fn item(base: &'a [PathSeg], i: usize) -> Self {
+        At { base, key: None, index: Some(i) }
+    }
+
+    /// Item `i` of the list here (a key's list: `o.at("ids").index(2)`).
+    pub fn index(self, i: usize) -> Self {
+        debug_assert!(self.index.is_none());
+        At { index: Some(i), ..self }
+    }
+
+    pub fn path(self) -> Path {
+        let mut p = Vec::with_capacity(self.base.len() + 2);
+        p.extend_from_slice(self.base);
+        if let Some(k) = self.key {
+            p.push(k.into());
+        }
+        if let Some(i) = self.index {
+            p.push(PathSeg::Index(i));
+        }
+        p
+    }
+}
+
+/// One path buffer for all the items of the list `o[key]`, its last step rewritten per item
+/// by `set_index` (not an allocation per item).
+pub fn item_path(o: &Obj, key: &str) -> Path {
+    let mut p = Vec::with_capacity(o.path.len() + 2);
+    p.extend_from_slice(o.path);
+    p.push(key.into());
+    p.push(PathSeg::Index(0));
+    p
+}
+
+pub fn set_index(path: &mut Path, i: usize) {
+    if let Some(last) = path.last_mut() {
+        *last = PathSeg::Index(i);
+    }
+}
+
 /// Whether a field must be present.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Req {
@@ -52,6 +103,14 @@ impl<'v> Obj<'v> {
 
     pub fn path_of(&self, key: &str) -> Path {
         at(self.path, key)
+    }
+
+    /// `path_of(key)`, built only if an issue needs it.
+    pub fn at<'k>(&self, key: &'k str) -> At<'k>
+    where
+        'v: 'k,
+    {
+        At { base: self.path, key: Some(key), index: None }
     }
 }
 
@@ -140,21 +199,20 @@ impl Checker {
     /// A whole number within `[min, max]` where given.
     pub fn int(&mut self, o: &Obj, key: &str, req: Req, min: Option<i64>, max: Option<i64>) -> Option<i64> {
         let v = self.present(o, key, req)?;
-        let path = o.path_of(key);
-        self.int_value(v, path, min, max)
+        self.int_value(v, o.at(key), min, max)
     }
 
-    pub fn int_value(&mut self, v: &Json, path: Path, min: Option<i64>, max: Option<i64>) -> Option<i64> {
+    pub fn int_value(&mut self, v: &Json, at: At, min: Option<i64>, max: Option<i64>) -> Option<i64> {
         let Some(n) = v.as_i64() else {
-            self.wrong_type(path, "integer");
+            self.wrong_type(at.path(), "integer");
             return None;
         };
         if let Some(min) = min.filter(|m| n < *m) {
-            self.error(IssueCode::TooSmall, path, params! {"minimum": min, "type": "number"});
+            self.error(IssueCode::TooSmall, at.path(), params! {"minimum": min, "type": "number"});
             return None;
         }
         if let Some(max) = max.filter(|m| n > *m) {
-            self.error(IssueCode::TooBig, path, params! {"maximum": max, "type": "number"});
+            self.error(IssueCode::TooBig, at.path(), params! {"maximum": max, "type": "number"});
             return None;
         }
         Some(n)
@@ -164,10 +222,10 @@ impl Checker {
     /// pages send both, e.g. Tanyi's delete example `"robotCallJobId": "1"`).
     pub fn id(&mut self, o: &Obj, key: &str, req: Req) -> Option<i64> {
         let v = self.present(o, key, req)?;
-        self.id_value(v, o.path_of(key))
+        self.id_value(v, o.at(key))
     }
 
-    pub fn id_value(&mut self, v: &Json, path: Path) -> Option<i64> {
+    pub fn id_value(&mut self, v: &Json, at: At) -> Option<i64> {
         let n = match v {
             Json::String(s) if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<i64>().ok(),
             Json::Number(_) => v.as_i64(),
@@ -176,11 +234,11 @@ impl Checker {
         match n {
             Some(n) if n > 0 => Some(n),
             Some(_) => {
-                self.error(IssueCode::TooSmall, path, params! {"minimum": 1, "type": "number"});
+                self.error(IssueCode::TooSmall, at.path(), params! {"minimum": 1, "type": "number"});
                 None
             }
             None => {
-                self.wrong_type(path, "id");
+                self.wrong_type(at.path(), "id");
                 None
             }
         }
@@ -204,14 +262,14 @@ impl Checker {
     /// A string that must be one of `options`.
     pub fn enum_str<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req, options: &[&str]) -> Option<&'v str> {
         let s = self.str(o, key, req)?;
-        self.enum_value(s, o.path_of(key), options)
+        self.enum_value(s, o.at(key), options)
     }
 
-    pub fn enum_value<'a>(&mut self, s: &'a str, path: Path, options: &[&str]) -> Option<&'a str> {
+    pub fn enum_value<'a>(&mut self, s: &'a str, at: At, options: &[&str]) -> Option<&'a str> {
         if options.contains(&s) {
             Some(s)
         } else {
-            self.error(IssueCode::InvalidEnum, path, params! {"options": options});
+            self.error(IssueCode::InvalidEnum, at.path(), params! {"options": options});
             None
         }
     }
@@ -258,9 +316,13 @@ impl Checker {
     /// Tanyi's `Map<String,String>` says; otherwise numbers and booleans pass too.
     pub fn properties(&mut self, o: &Obj, key: &str, strict: bool) {
         let Some(map) = self.object(o, key, Req::Optional) else { return };
+        let ok = |v: &Json| matches!(v, Json::String(_)) || (!strict && matches!(v, Json::Number(_) | Json::Bool(_)));
+        // The common case first, without putting the members in order (see `Object`).
+        if map.written().all(|(_, v)| ok(v)) {
+            return;
+        }
         for (k, v) in map.iter() {
-            let ok = matches!(v, Json::String(_)) || (!strict && matches!(v, Json::Number(_) | Json::Bool(_)));
-            if !ok {
+            if !ok(v) {
                 // Paths are built only for issues: this runs once per customer row.
                 self.wrong_type(at(&o.path_of(key), k), "string");
             }
@@ -311,6 +373,10 @@ impl Checker {
     /// Warns about keys the vendor does not document: most often a typo that the vendor
     /// would silently ignore.
     pub fn unknown_keys(&mut self, o: &Obj, known: &[&str]) {
+        // The common case first, without putting the keys in order (see `Object`).
+        if o.map.written().all(|(k, _)| known.iter().any(|x| crate::json::same(x, k))) {
+            return;
+        }
         for k in o.map.keys() {
             if !known.iter().any(|x| crate::json::same(x, k)) {
                 self.warning(IssueCode::UnrecognizedKey, o.path_of(k), params! {});
@@ -332,10 +398,9 @@ impl Checker {
         let start = self.time(o, start_key, req);
         let end = self.time(o, end_key, req);
         if let Some((min, max)) = allowed {
-            let range = params! {"min": min.to_string(), "max": max.to_string()};
             for (key, t) in [(start_key, start), (end_key, end)] {
                 if t.is_some_and(|t| t < min || t > max) {
-                    self.report(severity, IssueCode::OutsideAllowedHours, o.path_of(key), range.clone());
+                    self.report(severity, IssueCode::OutsideAllowedHours, o.path_of(key), params! {"min": min.to_string(), "max": max.to_string()});
                 }
             }
         }
@@ -351,10 +416,10 @@ impl Checker {
     /// known, start before end, and not overlapping each other.
     pub fn break_windows(&mut self, o: &Obj, key: &str, max: Option<usize>, (start_key, end_key): (&str, &str), daily: Option<(TimeOfDay, TimeOfDay)>) {
         let Some(items) = self.array(o, key, Req::Optional, None, max) else { return };
-        let base = o.path_of(key);
+        let mut path = item_path(o, key);
         let mut ok: Vec<(usize, TimeOfDay, TimeOfDay)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let path = at(&base, i);
+            set_index(&mut path, i);
             let Some(w) = self.root(item, &path) else { continue };
             let Some(win) = self.daily_window(&w, (start_key, end_key), Req::Required, None, Severity::Error) else { continue };
             if let Some((ds, de)) = daily {
@@ -372,9 +437,9 @@ impl Checker {
     /// A list of `{startKey, endKey}` date ranges (`yyyy-MM-dd`), start on or before end.
     pub fn date_ranges(&mut self, o: &Obj, key: &str, max: Option<usize>, (start_key, end_key): (&str, &str)) {
         let Some(items) = self.array(o, key, Req::Optional, None, max) else { return };
-        let base = o.path_of(key);
+        let mut path = item_path(o, key);
         for (i, item) in items.iter().enumerate() {
-            let path = at(&base, i);
+            set_index(&mut path, i);
             let Some(r) = self.root(item, &path) else { continue };
             let (s, e) = (self.date(&r, start_key, Req::Required), self.date(&r, end_key, Req::Required));
             if let (Some(s), Some(e)) = (s, e) {
@@ -388,20 +453,19 @@ impl Checker {
     /// A list of distinct strings from `options` (days of week, redial conditions, …).
     pub fn enum_set(&mut self, o: &Obj, key: &str, req: Req, options: &[&str], min: Option<usize>) {
         let Some(items) = self.array(o, key, req, min, None) else { return };
-        let base = o.path_of(key);
         let mut seen: Vec<(&str, usize)> = Vec::new();
         for (i, v) in items.iter().enumerate() {
+            let at = o.at(key).index(i);
             let Some(s) = v.as_str() else {
-                self.wrong_type(at(&base, i), "string");
+                self.wrong_type(at.path(), "string");
                 continue;
             };
-            // The path is built only for an issue.
             if !options.contains(&s) {
-                self.enum_value(s, at(&base, i), options);
+                self.enum_value(s, at, options);
                 continue;
             }
             match seen.iter().find(|(x, _)| *x == s) {
-                Some((_, first)) => self.error(IssueCode::DuplicateValue, at(&base, i), params! {"firstIndex": first, "index": i}),
+                Some((_, first)) => self.error(IssueCode::DuplicateValue, at.path(), params! {"firstIndex": first, "index": i}),
                 None => seen.push((s, i)),
             }
         }
@@ -418,28 +482,15 @@ impl Checker {
         mut row: impl FnMut(&mut Checker, &Obj),
     ) {
         let Some(items) = self.array(o, key, Req::Required, Some(1), rules.max) else { return };
-        let base = o.path_of(key);
-        // Keys without allocating: plausible phones as numbers, opaque ids (Itniotech's
-        // encrypted numbers) as the text written, never normalized (that would merge ids).
-        let mut numbers: HashMap<u128, usize, Fx> = HashMap::with_capacity_and_hasher(items.len(), Fx);
-        let mut texts: HashMap<&str, usize, Fx> = HashMap::with_hasher(Fx);
-        // One path buffer for all rows, its last step rewritten per row (no allocation per row).
-        let mut path = at(&base, 0);
+        let mut seen = FirstSeen::with_capacity(items.len());
+        let mut path = item_path(o, key);
         for (i, item) in items.iter().enumerate() {
-            if let Some(last) = path.last_mut() {
-                *last = PathSeg::Index(i);
-            }
+            set_index(&mut path, i);
             let Some(c) = self.root(item, &path) else { continue };
-            if let Some(p) = self.phone(&c, rules.phone_key, rules) {
-                let first = match phone::key(p).filter(|_| !rules.any_phone) {
-                    Some(k) => *numbers.entry(k).or_insert(i),
-                    None => {
-                        // Read again from `item`, whose borrow outlives the map (`c` borrows the
-                        // row's path); numbers, the common case, need no second look-up.
-                        let p = item.get(rules.phone_key).and_then(Json::as_str).unwrap_or_default();
-                        *texts.entry(p.trim()).or_insert(i)
-                    }
-                };
+            if self.phone(&c, rules.phone_key, rules).is_some() {
+                // Read again from `item`, whose borrow outlives `seen` (`c` borrows the row's path).
+                let p = item.get(rules.phone_key).and_then(Json::as_str).unwrap_or_default();
+                let first = seen.first(p, i, rules.any_phone);
                 if first != i {
                     self.error(IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});
                 }
@@ -460,6 +511,30 @@ impl Checker {
             return None;
         }
         Some(p)
+    }
+}
+
+/// The first row each phone was seen on in one batch, for the duplicate checks. Keys without
+/// allocating: plausible phones as numbers (`phone::key`: equal when their normalized forms
+/// are), anything else (opaque ids such as Itniotech's encrypted numbers) as the text written,
+/// trimmed, never normalized (that would merge distinct ids).
+pub struct FirstSeen<'t> {
+    numbers: HashMap<u128, usize, Fx>,
+    texts: HashMap<&'t str, usize, Fx>,
+}
+
+impl<'t> FirstSeen<'t> {
+    pub fn with_capacity(rows: usize) -> Self {
+        FirstSeen { numbers: HashMap::with_capacity_and_hasher(rows, Fx), texts: HashMap::with_hasher(Fx) }
+    }
+
+    /// The row `phone` was first seen on (`row` itself the first time). `opaque`: never key it
+    /// as a number (a vendor that takes ids in place of numbers).
+    pub fn first(&mut self, phone: &'t str, row: usize, opaque: bool) -> usize {
+        match phone::key(phone).filter(|_| !opaque) {
+            Some(k) => *self.numbers.entry(k).or_insert(row),
+            None => *self.texts.entry(phone.trim()).or_insert(row),
+        }
     }
 }
 

@@ -7,8 +7,8 @@
 //! It reads what `serde_json::Value` reads the same way, so the rules see the same data:
 //! - the same strict grammar and the same nesting limit (`from_str` fails exactly where
 //!   `serde_json::from_str` fails; tests below compare both on many inputs);
-//! - object members sorted by key with duplicate keys dropped, the last one winning, which is
-//!   how serde_json's map (a `BTreeMap`) iterates;
+//! - object members seen sorted by key with duplicate keys dropped, the last one winning,
+//!   which is how serde_json's map (a `BTreeMap`) iterates (kept as written, see `Object`);
 //! - numbers kept as serde_json keeps them: a whole number that fits `u64` or (negative)
 //!   `i64` is an integer, anything else (`1.0`, `1e2`, `-0`, `1e400`…) a float read by
 //!   serde_json itself, so `as_i64`/`as_u64`/`as_f64` answer exactly as `Value`'s do.
@@ -40,9 +40,17 @@ pub enum Number {
     Float(f64),
 }
 
-/// An object's members, sorted by key, each key once.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Object<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
+/// An object's members as written. `get` finds a key's last member, and `iter` and `keys`
+/// give each key once, in key order, the last member winning: what serde_json's map (a
+/// `BTreeMap`) holds for the same text. They are kept as written because JS writes keys in any
+/// order, and sorting them while parsing was ~40% of the time spent parsing a task form; most
+/// checks (`get`, `written`) need no order at all.
+#[derive(Clone, Debug)]
+pub struct Object<'a> {
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
+    /// The keys are strictly ascending: already each once, in key order.
+    sorted: bool,
+}
 
 /// Nesting depth at which serde_json stops (its recursion limit): 127 levels pass.
 const MAX_DEPTH: usize = 128;
@@ -57,7 +65,8 @@ pub struct ParseError {
 impl<'a> Json<'a> {
     /// Reads one JSON value, with optional whitespace around it, as serde_json::from_str.
     pub fn from_str(text: &'a str) -> Result<Json<'a>, ParseError> {
-        let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+        // Room for a task form's members from the start (params are objects), not grown to it.
+        let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, items: Vec::new(), members: Vec::with_capacity(16) };
         let v = p.value(0)?;
         p.skip_ws();
         if p.pos != p.bytes.len() {
@@ -80,7 +89,9 @@ impl<'a> Json<'a> {
             Value::String(s) => Json::String(Cow::Borrowed(s)),
             Value::Array(items) => Json::Array(items.iter().map(Json::from_value).collect()),
             // serde_json's map iterates sorted, each key once: already an `Object`'s order.
-            Value::Object(m) => Json::Object(Object(m.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::from_value(v))).collect())),
+            Value::Object(m) => {
+                Json::Object(Object { members: m.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::from_value(v))).collect(), sorted: true })
+            }
         }
     }
 
@@ -160,51 +171,88 @@ impl<'a> Json<'a> {
     }
 }
 
+/// `a < b` for keys. Most keys differ at their first byte: no `memcmp` call then.
+#[inline(always)]
+fn less(a: &str, b: &str) -> bool {
+    match a.as_bytes().first().cmp(&b.as_bytes().first()) {
+        std::cmp::Ordering::Equal => a < b,
+        o => o.is_lt(),
+    }
+}
+
 impl<'a> Object<'a> {
-    /// Adds a member read from text, keeping the order: a key seen before is replaced, as in
-    /// serde_json's map (the last one wins). Keys mostly come in order, and then this is a push.
-    /// (Not `sort_by` once at the end: the standard sorts cost kilobytes of .wasm.)
-    fn insert(&mut self, key: Cow<'a, str>, value: Json<'a>) {
-        // Most keys differ from the last one at their first byte: no `memcmp` call then.
-        let after = |last: &str| match last.as_bytes().first().cmp(&key.as_bytes().first()) {
-            std::cmp::Ordering::Equal => last < &*key,
-            o => o.is_lt(),
-        };
-        if self.0.last().is_none_or(|(last, _)| after(last)) {
-            return self.0.push((key, value));
-        }
-        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
-            Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (key, value)),
-        }
+    fn new(members: Vec<(Cow<'a, str>, Json<'a>)>) -> Self {
+        let sorted = members.windows(2).all(|w| less(key_str(&w[0].0), key_str(&w[1].0)));
+        Object { members, sorted }
     }
 
-    /// A linear scan: params objects are small, and comparing lengths first rules most keys
-    /// out without comparing bytes (a binary search compares bytes at every step).
+    /// A linear scan from the end (the last member of a key wins): params objects are small,
+    /// and comparing lengths first rules most keys out without comparing bytes.
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
-        self.0.iter().find(|(k, _)| same(key_str(k), key)).map(|(_, v)| v)
+        self.members.iter().rev().find(|(k, _)| same(key_str(k), key)).map(|(_, v)| v)
+    }
+
+    /// The members as written, a repeated key each time: for checks whose outcome does not
+    /// depend on order or repeats (e.g. "is every key known?" before reporting the unknown
+    /// ones in order).
+    pub fn written(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
+        self.members.iter().map(|(k, v)| (key_str(k), v))
+    }
+
+    /// Indices of the members `iter` gives: each key's last member, in key order. Built only
+    /// for objects not written in key order.
+    fn key_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = Vec::with_capacity(self.members.len());
+        for (i, (k, _)) in self.members.iter().enumerate() {
+            match order.binary_search_by(|&j| key_str(&self.members[j].0).cmp(key_str(k))) {
+                Ok(at) => order[at] = i,
+                Err(at) => order.insert(at, i),
+            }
+        }
+        order
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
-    /// Members in key order.
+    /// Members in key order, each key once (its last member).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
-        self.0.iter().map(|(k, v)| (key_str(k), v))
+        let order = (!self.sorted).then(|| self.key_order());
+        let len = order.as_ref().map_or(self.members.len(), Vec::len);
+        (0..len).filter_map(move |i| self.members.get(order.as_ref().map_or(Some(i), |o| o.get(i).copied())?)).map(|(k, v)| (key_str(k), v))
     }
 
-    /// Keys in order.
+    /// Keys in order, each once.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| key_str(k))
+        self.iter().map(|(k, _)| k)
     }
 
+    /// The number of distinct keys.
     pub fn len(&self) -> usize {
-        self.0.len()
+        if self.sorted {
+            self.members.len()
+        } else {
+            self.key_order().len()
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.members.is_empty()
+    }
+}
+
+impl Default for Object<'_> {
+    fn default() -> Self {
+        Object { members: Vec::new(), sorted: true }
+    }
+}
+
+/// Equal when `serde_json::Value`s would be: the same keys with equal values, whatever the
+/// order or repeats they were written in.
+impl PartialEq for Object<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
     }
 }
 
@@ -226,10 +274,17 @@ fn key_str<'k>(k: &'k Cow<'_, str>) -> &'k str {
 }
 
 /// Recursive descent over the bytes; every step checks bounds, so no input panics.
+///
+/// Arrays and objects are read onto the scratch stacks `items` and `members`, and moved off
+/// them into a vector of their exact size when they close: one allocation per array or object,
+/// where growing each vector as it filled took several (allocation was a fifth of the time of
+/// validating a small form in wasm).
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    items: Vec<Json<'a>>,
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
 }
 
 impl<'a> Parser<'a> {
@@ -284,14 +339,15 @@ impl<'a> Parser<'a> {
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'[') if depth + 1 < MAX_DEPTH => {
                 self.pos += 1;
-                let mut items = Vec::new();
                 self.skip_ws();
                 if self.peek() == Some(b']') {
                     self.pos += 1;
-                    return Ok(Json::Array(items));
+                    return Ok(Json::Array(Vec::new()));
                 }
+                let start = self.items.len();
                 loop {
-                    items.push(self.value(depth + 1)?);
+                    let item = self.value(depth + 1)?;
+                    self.items.push(item);
                     self.skip_ws();
                     match self.peek() {
                         Some(b',') => self.pos += 1,
@@ -300,16 +356,16 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.pos += 1;
-                Ok(Json::Array(items))
+                Ok(Json::Array(self.items.split_off(start)))
             }
             Some(b'{') if depth + 1 < MAX_DEPTH => {
                 self.pos += 1;
-                let mut members = Object::default();
                 self.skip_ws();
                 if self.peek() == Some(b'}') {
                     self.pos += 1;
-                    return Ok(Json::Object(members));
+                    return Ok(Json::Object(Object::default()));
                 }
+                let start = self.members.len();
                 loop {
                     self.skip_ws();
                     if self.peek() != Some(b'"') {
@@ -318,7 +374,7 @@ impl<'a> Parser<'a> {
                     let key = self.string()?;
                     self.expect(b':')?;
                     let value = self.value(depth + 1)?;
-                    members.insert(key, value);
+                    self.members.push((key, value));
                     self.skip_ws();
                     match self.peek() {
                         Some(b',') => self.pos += 1,
@@ -327,7 +383,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.pos += 1;
-                Ok(Json::Object(members))
+                Ok(Json::Object(Object::new(self.members.split_off(start))))
             }
             _ => Err(self.error()),
         }
@@ -579,6 +635,12 @@ mod tests {
         assert_eq!(j.get("b").and_then(Json::as_i64), Some(3));
         assert_eq!(j.get("c").and_then(|c| c.get("x")).and_then(Json::as_str), Some("y"));
         assert!(o.contains_key("a") && !o.contains_key("d"));
+        // Kept as written; seen in key order, each key once.
+        assert_eq!(o.written().map(|(k, _)| k).collect::<Vec<_>>(), ["b", "a", "b", "c"]);
+        assert_eq!(o.iter().map(|(k, v)| (k, v.as_i64())).collect::<Vec<_>>(), [("a", Some(2)), ("b", Some(3)), ("c", None)]);
+        assert_eq!(o.len(), 3);
+        assert_eq!(j, Json::from_str(r#"{"a":2,"c":{"x":"y"},"b":3}"#).unwrap());
+        assert_ne!(j, Json::from_str(r#"{"a":2,"c":{"x":"y"},"b":1}"#).unwrap());
     }
 
     #[test]

@@ -70,20 +70,21 @@ fn options_of<T: Default>(options_json: &str, read: fn(&Value) -> Result<T, opti
     }
 }
 
-/// Every issue with the params (JSON text), errors and warnings, as JSON text of `Issue[]`.
+/// Every issue with the params (JSON text), errors and warnings, as JSON text of `Issue[]`;
+/// `undefined` when there is none (the common case: no string to make and decode).
 #[wasm_bindgen(js_name = validate)]
 pub fn validate(
     vendor: &str,
     operation: &str,
     params_json: &str,
     options_json: &str,
-) -> Result<String, JsValue> {
+) -> Result<Option<String>, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
     let options: ValidateOptions = options_of(options_json, options::validate_options)?;
     // Read straight into the borrowed tree of crate::json, not a `Value`: the faster path.
     let result = vendors::validate_json(vendor, op, params_json, &options).map_err(|e| config_error(&format!("not JSON data: {e}")))?;
-    result.map(|issues| to_json(&issues)).map_err(|e| to_js_error(&e))
+    result.map(|issues| (!issues.is_empty()).then(|| to_json(&issues))).map_err(|e| to_js_error(&e))
 }
 
 /// The exact signed request, as JSON text of `{ method, url, headers, body? }`. Throws

@@ -15,7 +15,7 @@ use super::operations;
 // The raw exports take and return JSON text, options too (pkg-template/api.js stringifies and parses);
 // these wrappers do what api.js does, so the tests read as JS callers see the API.
 fn validate(vendor: &str, op: &str, params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    super::validate(vendor, op, &stringify(&params), &options_json(&options)).map(|s| js(&s))
+    super::validate(vendor, op, &stringify(&params), &options_json(&options)).map(|s| js(s.as_deref().unwrap_or("[]")))
 }
 
 fn build_request(vendor: &str, op: &str, params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {

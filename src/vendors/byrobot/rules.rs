@@ -4,7 +4,7 @@
 
 use crate::json::Json;
 
-use crate::check::{at, Checker, CustomerRules, Obj, Path, Req};
+use crate::check::{item_path, set_index, At, Checker, CustomerRules, Obj, Path, Req};
 use crate::issue::{IssueCode, Severity};
 use crate::params;
 use crate::time::TimeOfDay;
@@ -135,9 +135,9 @@ fn page(c: &mut Checker, o: &Obj, max: i64) {
     c.int(o, "pageSize", Req::Optional, Some(1), Some(max));
 }
 
-fn ids(c: &mut Checker, items: &[Json], base: &Path) {
+fn ids(c: &mut Checker, items: &[Json], list: At) {
     for (i, v) in items.iter().enumerate() {
-        c.id_value(v, at(base, i));
+        c.id_value(v, list.index(i));
     }
 }
 
@@ -171,13 +171,13 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     let quota = c.int(o, "concurrencyQuota", if update { Req::Required } else { Req::Optional }, Some(1), None);
     c.enum_int(o, "smsType", Req::Optional, &[0, 1]);
     if let Some(levels) = c.array(o, "smsSendLevel", Req::Optional, None, None) {
-        let base = o.path_of("smsSendLevel");
         for (i, v) in levels.iter().enumerate() {
+            let at = o.at("smsSendLevel").index(i);
             match v.as_str() {
                 Some(s) => {
-                    c.enum_value(s, at(&base, i), SMS_SEND_LEVELS);
+                    c.enum_value(s, at, SMS_SEND_LEVELS);
                 }
-                None => c.error(IssueCode::InvalidType, at(&base, i), params! {"expected": "string"}),
+                None => c.error(IssueCode::InvalidType, at.path(), params! {"expected": "string"}),
             }
         }
     }
@@ -220,11 +220,11 @@ fn user_phone_ids(c: &mut Checker, o: &Obj, update: bool) {
     let key = "userPhoneIds";
     match o.get(key) {
         Some(v) if update && !v.is_array() => {
-            c.id_value(v, o.path_of(key));
+            c.id_value(v, o.at(key));
         }
         _ => {
             if let Some(items) = c.array(o, key, Req::Required, Some(1), None) {
-                ids(c, items, &o.path_of(key));
+                ids(c, items, o.at(key));
             }
         }
     }
@@ -235,9 +235,9 @@ fn repeat_call(c: &mut Checker, o: &Obj) {
     let on = c.bool(o, "repeatCall", Req::Optional) == Some(true);
     let req = if on { Req::RequiredWhen("repeatCall is true") } else { Req::Optional };
     let Some(rules) = c.array(o, "repeatCallRule", req, on.then_some(1), None) else { return };
-    let base = o.path_of("repeatCallRule");
+    let mut path = item_path(o, "repeatCallRule");
     for (i, item) in rules.iter().enumerate() {
-        let path = at(&base, i);
+        set_index(&mut path, i);
         let Some(r) = c.root(item, &path) else { continue };
         c.enum_int(&r, "phoneStatus", Req::Required, REDIAL_STATUSES);
         c.int(&r, "times", Req::Required, Some(1), Some(5));
@@ -280,9 +280,9 @@ fn list_calls(c: &mut Checker, o: &Obj) {
     }
     c.enum_int(o, "finishStatus", Req::Optional, FINISH_STATUSES);
     if let Some(items) = c.array(o, "resultQueryList", Req::Optional, None, None) {
-        let base = o.path_of("resultQueryList");
+        let mut path = item_path(o, "resultQueryList");
         for (i, item) in items.iter().enumerate() {
-            let path = at(&base, i);
+            set_index(&mut path, i);
             let Some(q) = c.root(item, &path) else { continue };
             c.str(&q, "name", Req::Required);
             c.str(&q, "value", Req::Required);

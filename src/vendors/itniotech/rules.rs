@@ -4,7 +4,7 @@
 
 use crate::json::Json;
 
-use crate::check::{at, Checker, CustomerRules, Obj, Path, Req};
+use crate::check::{item_path, set_index, Checker, CustomerRules, Obj, Path, Req};
 use crate::issue::{IssueCode, PathSeg, Severity};
 use crate::params;
 use crate::time::TimeOfDay;
@@ -30,9 +30,11 @@ pub const NO_CALL_STATUSES: &[&str] = &["CAN_NOT_START", "CAN_START", "IN_PROCES
 /// Page size of the paged queries (NOTES.md §3: `size` 1–100).
 pub const PAGE_MAX: i64 = 100;
 
+/// taskEdit's keys: taskAdd's and, last, `jobId`.
 const TASK_KEYS: &[&str] = &[
     "appId", "name", "dialogFlowId", "mode", "startDateTime", "endDateTime", "dailyStartDateTime", "dailyEndDateTime", "robotCount",
     "jobPhoneNumberId", "inactiveTimeList", "inactiveDateList", "daysOfWeek", "redial", "redialCondition", "redialInterval", "redialTimes",
+    "jobId",
 ];
 
 pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
@@ -110,11 +112,7 @@ fn page<'v>(c: &mut Checker, o: &Obj<'v>, params_req: Req, path: &'v [PathSeg]) 
 
 /// taskAdd (`update` false) and taskEdit (`update` true: also `jobId`).
 fn task(c: &mut Checker, o: &Obj, update: bool) {
-    let mut known = TASK_KEYS.to_vec();
-    if update {
-        known.push("jobId");
-    }
-    c.unknown_keys(o, &known);
+    c.unknown_keys(o, if update { TASK_KEYS } else { &TASK_KEYS[..TASK_KEYS.len() - 1] });
     app_id(c, o);
     if update {
         c.id(o, "jobId", Req::Required);
@@ -177,10 +175,10 @@ fn delete_customers(c: &mut Checker, o: &Obj) {
     c.id(o, "jobId", Req::Required);
     c.str(o, "name", Req::Optional);
     let Some(items) = c.array(o, "jobPhoneNumberList", Req::Required, Some(1), None) else { return };
-    let base = o.path_of("jobPhoneNumberList");
+    let mut path = item_path(o, "jobPhoneNumberList");
     let rules = phone_rules(None);
     for (i, item) in items.iter().enumerate() {
-        let path = at(&base, i);
+        set_index(&mut path, i);
         let Some(row) = c.root(item, &path) else { continue };
         c.phone(&row, "phoneNumber", &rules);
         c.str(&row, "name", Req::Optional);

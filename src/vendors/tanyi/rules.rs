@@ -113,9 +113,8 @@ fn page(c: &mut Checker, o: &Obj, max: Option<i64>) {
 
 fn ids(c: &mut Checker, o: &Obj, key: &str, req: Req) {
     let Some(items) = c.array(o, key, req, None, None) else { return };
-    let base = o.path_of(key);
     for (i, v) in items.iter().enumerate() {
-        c.id_value(v, crate::check::at(&base, i));
+        c.id_value(v, o.at(key).index(i));
     }
 }
 
@@ -124,16 +123,14 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     c.unknown_keys(o, &["concurrencyQuota", "jobPhoneNumberIdList", "transferPhoneNumber", "robotCallJob"]);
     let phone_ids = c.array(o, "jobPhoneNumberIdList", Req::Required, Some(1), None);
     if let Some(items) = phone_ids {
-        let base = o.path_of("jobPhoneNumberIdList");
         for (i, v) in items.iter().enumerate() {
-            c.id_value(v, crate::check::at(&base, i));
+            c.id_value(v, o.at("jobPhoneNumberIdList").index(i));
         }
     }
     if let Some(items) = c.array(o, "transferPhoneNumber", Req::Optional, None, None) {
-        let base = o.path_of("transferPhoneNumber");
         for (i, v) in items.iter().enumerate() {
             if !v.is_string() {
-                c.error(IssueCode::InvalidType, crate::check::at(&base, i), params! {"expected": "string"});
+                c.error(IssueCode::InvalidType, o.at("transferPhoneNumber").index(i).path(), params! {"expected": "string"});
             }
         }
     }
@@ -175,9 +172,8 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     c.enum_set(&job, "wechatAlertLevel", Req::Optional, INTENT_LEVELS, None);
     for key in ["wechatAlertLevelCode", "smsAlertLevelCode", "wechatConditionAlertLevelCode"] {
         if let Some(items) = c.array(&job, key, Req::Optional, None, None) {
-            let base = job.path_of(key);
             for (i, v) in items.iter().enumerate() {
-                c.int_value(v, crate::check::at(&base, i), Some(0), None);
+                c.int_value(v, job.at(key).index(i), Some(0), None);
             }
         }
     }

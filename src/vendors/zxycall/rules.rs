@@ -4,7 +4,7 @@
 
 use crate::json::{Json, Object};
 
-use crate::check::{at, Checker, Obj, Path, Req};
+use crate::check::{at, set_index, Checker, FirstSeen, Obj, Path, Req};
 use crate::issue::IssueCode;
 use crate::params;
 use crate::phone;
@@ -227,7 +227,7 @@ fn recycle_rule(c: &mut Checker, o: &Obj, m: &Object, id: i64) {
 fn import(c: &mut Checker, o: &Obj) {
     task_id(c, o);
     let Some(data) = o.get("data") else {
-        if o.map.keys().all(|k| k == TASK_ID) {
+        if o.map.written().all(|(k, _)| k == TASK_ID) {
             c.error(IssueCode::Required, o.path_of("data"), params! {});
         }
         return;
@@ -242,22 +242,21 @@ fn import(c: &mut Checker, o: &Obj) {
     if rows.len() > IMPORT_LIMIT {
         c.warning(IssueCode::TooBig, base.clone(), params! {"maximum": IMPORT_LIMIT, "type": "array"});
     }
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(rows.len());
+    let mut seen = FirstSeen::with_capacity(rows.len());
+    let mut path = at(&base, 0);
     for (i, row) in rows.iter().enumerate() {
-        let path = at(&base, i);
+        set_index(&mut path, i);
         let Some(r) = c.root(row, &path) else { continue };
         c.str(&r, "name", Req::Optional);
         let Some(p) = c.str(&r, "phone", Req::Required) else { continue };
         if !phone::is_plausible(p) {
             c.warning(IssueCode::InvalidPhone, r.path_of("phone"), params! {});
         }
-        match seen.entry(phone::normalize(p)) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                c.warning(IssueCode::DuplicateValue, r.path_of("phone"), params! {"firstIndex": *first.get(), "index": i});
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(i);
-            }
+        // Read again from `row`, whose borrow outlives `seen` (`r` borrows the row's path).
+        let p = row.get("phone").and_then(Json::as_str).unwrap_or_default();
+        let first = seen.first(p, i, false);
+        if first != i {
+            c.warning(IssueCode::DuplicateValue, r.path_of("phone"), params! {"firstIndex": first, "index": i});
         }
     }
 }
