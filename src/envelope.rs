@@ -17,7 +17,7 @@ pub fn status_retryable(status: u16) -> bool {
 
 /// The body as JSON, or a `ResponseError` that says why not (with a short, safe excerpt).
 pub fn json(vendor: Vendor, status: u16, body: &str) -> Result<Value, Error> {
-    serde_json::from_str(body).map_err(|e| {
+    crate::json::parse_value(body).map_err(|e| {
         let excerpt: String = body.chars().take(80).collect();
         let what = if body.trim().is_empty() { "empty body".to_string() } else { format!("not JSON ({e}): {excerpt:?}") };
         Error::ResponseError { vendor, status, message: what, retryable: status_retryable(status) }

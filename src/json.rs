@@ -55,11 +55,40 @@ pub struct Object<'a> {
 /// Nesting depth at which serde_json stops (its recursion limit): 127 levels pass.
 const MAX_DEPTH: usize = 128;
 
-/// Why text did not parse. Only the offset is kept: callers that report the failure take
-/// serde_json's own message for the same text.
+/// Where text stopped being JSON: the byte offset, and the line and column (1-based, in
+/// bytes) that the message gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParseError {
     pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl ParseError {
+    fn at(offset: usize) -> Self {
+        ParseError { offset, line: 0, column: 0 }
+    }
+
+    /// Counts the lines of `text` up to the offset.
+    fn locate(self, text: &str) -> Self {
+        let before = text.as_bytes().get(..self.offset).unwrap_or(text.as_bytes());
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        ParseError { line, column: before.len() - line_start + 1, ..self }
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid JSON at line {} column {}", self.line, self.column)
+    }
+}
+
+/// Reads JSON text into a `serde_json::Value`: what `serde_json::from_str` gives for the same
+/// text (tests compare both), read by this module's parser so that serde_json's deserializer,
+/// a large part of its code, stays out of the .wasm.
+pub fn parse_value(text: &str) -> Result<Value, ParseError> {
+    Json::from_str(text).map(Json::into_value)
 }
 
 impl<'a> Json<'a> {
@@ -67,12 +96,28 @@ impl<'a> Json<'a> {
     pub fn from_str(text: &'a str) -> Result<Json<'a>, ParseError> {
         // Room for a task form's members from the start (params are objects), not grown to it.
         let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, items: Vec::new(), members: Vec::with_capacity(16) };
-        let v = p.value(0)?;
+        let v = p.value(0).map_err(|e| e.locate(text))?;
         p.skip_ws();
         if p.pos != p.bytes.len() {
-            return Err(p.error());
+            return Err(p.error().locate(text));
         }
         Ok(v)
+    }
+
+    /// The same value as a `serde_json::Value`.
+    pub fn into_value(self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(b),
+            Json::Number(Number::PosInt(n)) => Value::from(n),
+            Json::Number(Number::NegInt(n)) => Value::from(n),
+            // Always finite: the parser rejects what serde_json rejects (`1e400`).
+            Json::Number(Number::Float(f)) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+            Json::String(s) => Value::String(s.into_owned()),
+            Json::Array(items) => Value::Array(items.into_iter().map(Json::into_value).collect()),
+            // Inserted as written: a repeated key's last member wins, as in serde_json.
+            Json::Object(o) => Value::Object(o.members.into_iter().map(|(k, v)| (k.into_owned(), v.into_value())).collect()),
+        }
     }
 
     /// The same tree over a `serde_json::Value`, borrowing its strings.
@@ -289,7 +334,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn error(&self) -> ParseError {
-        ParseError { offset: self.pos }
+        ParseError::at(self.pos)
     }
 
     // The release profile optimizes for size (opt-level "z"), which leaves these small
@@ -416,7 +461,7 @@ impl<'a> Parser<'a> {
         let int_start = self.pos;
         match self.digits() {
             0 => return Err(self.error()),
-            n if n > 1 && self.bytes[int_start] == b'0' => return Err(ParseError { offset: int_start + 1 }),
+            n if n > 1 && self.bytes[int_start] == b'0' => return Err(ParseError::at(int_start + 1)),
             _ => {}
         }
         let mut integer = true;
@@ -448,12 +493,13 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
-        // Floats are rare in params: serde_json reads them, with its rounding and its
-        // out-of-range error (`1e400`). Read as a `Value`, code the .wasm has anyway (reading an
-        // `f64` directly brought in 13 KiB of float formatting for its error messages).
-        match serde_json::from_str::<Value>(text).ok().as_ref().and_then(Value::as_f64) {
+        // Floats are rare in params: serde_json's number parser reads them, with its rounding
+        // and its out-of-range error (`1e400`). (Reading an `f64` through serde's `Deserialize`
+        // brought in 13 KiB of float formatting for its error messages; `str::parse::<f64>`
+        // brings a 10 KiB table.)
+        match text.parse::<serde_json::Number>().ok().as_ref().and_then(serde_json::Number::as_f64) {
             Some(f) => Ok(Json::Number(Number::Float(f))),
-            None => Err(ParseError { offset: start }),
+            None => Err(ParseError::at(start)),
         }
     }
 
@@ -553,8 +599,11 @@ mod tests {
     fn same(text: &str) {
         let ours = Json::from_str(text);
         match (&ours, via_serde(text)) {
-            (Ok(j), Some(v)) => assert_eq!(*j, Json::from_value(&v), "different trees for {text:?}"),
-            (Err(_), None) => {}
+            (Ok(j), Some(v)) => {
+                assert_eq!(*j, Json::from_value(&v), "different trees for {text:?}");
+                assert_eq!(parse_value(text).as_ref(), Ok(&v), "different values for {text:?}");
+            }
+            (Err(_), None) => assert!(parse_value(text).is_err()),
             (Ok(_), None) => panic!("accepted what serde_json rejects: {text:?}"),
             (Err(e), Some(_)) => panic!("rejected what serde_json accepts ({e:?}): {text:?}"),
         }
@@ -641,6 +690,15 @@ mod tests {
         assert_eq!(o.len(), 3);
         assert_eq!(j, Json::from_str(r#"{"a":2,"c":{"x":"y"},"b":3}"#).unwrap());
         assert_ne!(j, Json::from_str(r#"{"a":2,"c":{"x":"y"},"b":1}"#).unwrap());
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let e = Json::from_str("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
+        assert_eq!((e.offset, e.line, e.column), (18, 3, 7));
+        assert_eq!(e.to_string(), "invalid JSON at line 3 column 7");
+        assert_eq!(Json::from_str("").unwrap_err().to_string(), "invalid JSON at line 1 column 1");
+        assert_eq!(Json::from_str("[1,]").unwrap_err().to_string(), "invalid JSON at line 1 column 4");
     }
 
     #[test]

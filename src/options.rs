@@ -6,7 +6,6 @@
 //! member takes its default, a present member of the wrong type is an error, and `null` is
 //! accepted only where the member is optional (`Option<…>`) or any JSON (`meta`, `data`).
 
-use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -80,11 +79,12 @@ impl<'v> Fields<'v> {
     }
 
     /// `{ [name]: string }`.
-    pub fn string_map(&self, key: &str) -> R<BTreeMap<String, String>> {
-        let mut out = BTreeMap::new();
+    /// `{ [name]: string }`, as name-value pairs (each name once: they come from a JSON object).
+    pub fn string_map(&self, key: &str) -> R<Vec<(String, String)>> {
+        let mut out = Vec::new();
         for (k, v) in self.object(key)?.into_iter().flatten() {
             let v = v.as_str().ok_or_else(|| wrong(&format!("{key}.{k}"), "a string"))?;
-            out.insert(k.clone(), v.to_string());
+            out.push((k.clone(), v.to_string()));
         }
         Ok(out)
     }
@@ -182,7 +182,7 @@ mod tests {
         assert!(validate_options(&json!({"meta": null})).unwrap().meta.is_none());
 
         let b = build_options(&json!({"credentials": {"x": 1}, "baseUrl": "http://h/", "now": 5, "headers": {"X-A": "1"}})).unwrap();
-        assert_eq!((b.base_url.as_deref(), b.now, b.headers.get("X-A").map(String::as_str)), (Some("http://h/"), 5.0, Some("1")));
+        assert_eq!((b.base_url.as_deref(), b.now, b.headers.iter().find(|(k, _)| k == "X-A").map(|(_, v)| v.as_str())), (Some("http://h/"), 5.0, Some("1")));
         assert!(build_options(&json!({"baseUrl": null})).unwrap().base_url.is_none());
 
         let i = import_options(&json!({"chunkSize": 10, "skipInvalid": true, "extra": {"companyId": 1}, "locale": "en"})).unwrap();

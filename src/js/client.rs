@@ -3,7 +3,6 @@
 //! retries only where the core's retry policy says it is safe.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde_json::Value;
@@ -33,7 +32,7 @@ struct Config {
     timeout_ms: f64,
     policy: Policy,
     locale: Locale,
-    headers: BTreeMap<String, String>,
+    headers: Vec<(String, String)>,
 }
 
 /// A configured connection to one vendor.

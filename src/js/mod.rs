@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 use crate::options;
 use crate::vendors::{self, BuildOptions, Operation, ValidateOptions, Vendor};
 
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+mod alloc;
 #[cfg(feature = "boundary-bench")]
 mod bench;
 mod client;
@@ -26,14 +28,15 @@ mod tests;
 pub(crate) use errors::{config_error, to_js_error};
 
 /// Talc instead of the default dlmalloc: smaller in the .wasm, and no slower on imports
-/// (see the commit that brought it).
+/// (see the commit that brought it); small blocks are served from free lists in front of it
+/// (alloc.rs). Single-threaded wasm only: the lists are not shared between threads.
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: alloc::Cached<talc::wasm::WasmDynamicTalc> = alloc::Cached::new(talc::wasm::new_wasm_dynamic_allocator());
 
 /// Params, customers or options sent as JSON text by api.js (`undefined` arrives as `null`).
 pub(crate) fn from_json(text: &str) -> Result<Value, JsValue> {
-    serde_json::from_str(text).map_err(|e| config_error(&format!("not JSON data: {e}")))
+    crate::json::parse_value(text).map_err(|e| config_error(&format!("not JSON data: {e}")))
 }
 
 /// A result as JSON text, for api.js to `JSON.parse`.

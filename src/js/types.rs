@@ -1,34 +1,29 @@
 //! Shapes that exist only at the JS boundary, and the TypeScript declarations of the shared
 //! core types that the npm package's entry files refer to.
 
-use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::{Serialize, Serializer};
 
 use crate::http::HttpRequest;
 
 /// `HttpRequest` as JS sees it: headers as a plain record, as `fetch` takes them.
 #[derive(Serialize)]
-pub struct JsHttpRequest {
+pub struct JsHttpRequest<'r> {
     pub method: &'static str,
-    pub url: String,
-    pub headers: BTreeMap<String, String>,
+    pub url: &'r str,
+    #[serde(serialize_with = "record")]
+    pub headers: &'r [(String, String)],
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
+    pub body: Option<&'r str>,
 }
 
-impl From<&HttpRequest> for JsHttpRequest {
-    fn from(r: &HttpRequest) -> Self {
-        JsHttpRequest {
-            method: r.method.as_str(),
-            url: r.url.clone(),
-            // Inserted one by one (a later header of the same name wins, as with `collect`):
-            // `BTreeMap::from_iter` would link a stable sort into the .wasm.
-            headers: r.headers.iter().fold(BTreeMap::new(), |mut m, (k, v)| {
-                m.insert(k.clone(), v.clone());
-                m
-            }),
-            body: r.body.clone(),
-        }
+/// Name-value pairs as a JSON object, in order (`set_header` keeps names unique).
+fn record<S: Serializer>(pairs: &&[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
+impl<'r> From<&'r HttpRequest> for JsHttpRequest<'r> {
+    fn from(r: &'r HttpRequest) -> Self {
+        JsHttpRequest { method: r.method.as_str(), url: &r.url, headers: &r.headers, body: r.body.as_deref() }
     }
 }
 
