@@ -185,17 +185,17 @@ async fn fetch_once(req: &HttpRequest, timeout_ms: f64, signal: Option<&web_sys:
             controller.abort();
         })
     };
-    let on_abort = {
+    // The caller's signal aborts this attempt too (a listener only when there is a signal).
+    let on_abort = signal.map(|s| {
         let controller = controller.clone();
-        Closure::<dyn FnMut()>::new(move || controller.abort())
-    };
-    if let Some(s) = signal {
+        let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
         let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-    }
+        (s, on_abort)
+    });
     let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms);
     let result = fetch_inner(req, &controller.signal()).await;
     clear_timeout(&timer);
-    if let Some(s) = signal {
+    if let Some((s, on_abort)) = &on_abort {
         let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
     result.map_err(|()| {
@@ -210,16 +210,10 @@ async fn fetch_once(req: &HttpRequest, timeout_ms: f64, signal: Option<&web_sys:
 }
 
 async fn fetch_inner(req: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<(u16, Option<String>, String), ()> {
-    let headers = web_sys::Headers::new().map_err(|_| ())?;
-    for (k, v) in &req.headers {
-        headers.append(k, v).map_err(|_| ())?;
-    }
-    let init = web_sys::RequestInit::new();
-    init.set_method(req.method.as_str());
-    init.set_headers(&headers);
-    if let Some(body) = &req.body {
-        init.set_body(&JsValue::from_str(body));
-    }
+    // `{ method, headers, body }` made by one `JSON.parse`, headers as a plain record: a
+    // `Headers` object filled by `append` cost Node's fetch ~60 µs more per request (bench §5).
+    // (The extra `url` member is ignored: `RequestInit` has no such field.)
+    let init: web_sys::RequestInit = js_sys::JSON::parse(&to_json(&super::types::JsHttpRequest::from(req))).map_err(|_| ())?.unchecked_into();
     init.set_signal(Some(signal));
     // Built by hand and wrapped, so the URL goes out exactly as the core built it.
     let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(|_| ())?;

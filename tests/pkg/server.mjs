@@ -14,11 +14,15 @@ export async function scriptedServer() {
       received.push({ method: req.method, url: req.url, headers: req.headers, body });
       const r = queue.shift() ?? fallback;
       if (r.drop) return req.socket.destroy();
-      setTimeout(() => {
+      const answer = () => {
         if (res.destroyed) return;
         res.writeHead(r.status ?? 200, { "content-type": r.contentType ?? "application/json", ...(r.headers ?? {}) });
         res.end(r.body ?? "");
-      }, r.delayMs ?? 0);
+      };
+      // At once unless a delay is asked for: `setTimeout(f, 0)` waits a millisecond, which
+      // would hide the client's own per-request cost in the benchmark (bench/run.mjs §5).
+      if (r.delayMs) setTimeout(answer, r.delayMs);
+      else answer();
     });
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
