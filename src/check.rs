@@ -39,11 +39,6 @@ pub struct At<'a> {
 }
 
 impl<'a> At<'a> {
-    /// Item `i` of the list at `base`.
-    pub fn item(base: &'a [PathSeg], i: usize) -> Self {
-        At { base, key: None, index: Some(i) }
-    }
-
     /// Item `i` of the list here (a key's list: `o.at("ids").index(2)`).
     pub fn index(self, i: usize) -> Self {
         debug_assert!(self.index.is_none());
