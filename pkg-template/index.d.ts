@@ -6,7 +6,8 @@
 // `"lib": ["es2022", "dom"]` and `skipLibCheck: false` fails to compile the package's types.
 /// <reference lib="esnext.disposable" />
 import type {
-  Issue, IssueCode, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport,
+  Issue, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport,
+  RawBuildOptions, RawClientConfig,
   TanyiOperations, ByrobotOperations, ItniotechOperations, ZxycallOperations,
 } from "./waihu.js";
 
@@ -36,17 +37,9 @@ export interface CredentialsOf {
   zxycall: { token: string; authHeader?: string; authScheme?: string };
 }
 
-export interface BuildOptions<V extends Vendor> {
+/** `RawBuildOptions` with the vendor's credentials type. */
+export interface BuildOptions<V extends Vendor> extends Omit<RawBuildOptions, "credentials"> {
   credentials: CredentialsOf[V];
-  /** Scheme, host and optional prefix. Required for zxycall (no documented host). */
-  baseUrl?: string;
-  /** The clock in epoch milliseconds (default: now). */
-  now?: number;
-  locale?: Locale;
-  meta?: unknown;
-  severity?: Partial<Record<IssueCode, "error" | "warning" | "off">>;
-  /** Headers set last, replacing any of the same name. */
-  headers?: Record<string, string>;
 }
 
 /** Every issue, errors and warnings, with messages in `options.locale`. */
@@ -66,16 +59,10 @@ export declare function operations<V extends Vendor>(vendor: V): (V extends Vend
 
 export declare const VENDORS: readonly Vendor[];
 
-export interface ClientConfig<V extends Vendor> {
+/** `RawClientConfig` for one vendor, with its credentials type. */
+export interface ClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials"> {
   vendor: V;
   credentials: CredentialsOf[V];
-  baseUrl?: string;
-  /** Per attempt; default 30 000. */
-  timeoutMs?: number;
-  /** Retries where safe (reads; 429/503 for any method); default 2. */
-  maxRetries?: number;
-  locale?: Locale;
-  headers?: Record<string, string>;
 }
 
 export interface ClientBase<V extends Vendor> {

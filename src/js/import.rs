@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{config_error, from_json, to_js_error, to_json, vendor_of};
+use super::{config_error, from_json, options_of, to_js_error, to_json, vendor_of};
 use crate::import::{self, ChunkOutcome, ImportOptions, Plan};
 
 /// A planned import: its chunks' params, and the fold of their outcomes into a report.
@@ -23,10 +23,7 @@ pub fn plan_import(
     options_json: &str,
 ) -> Result<ImportPlan, JsValue> {
     let vendor = vendor_of(vendor)?;
-    let options: ImportOptions = match from_json(options_json)? {
-        serde_json::Value::Null => ImportOptions::default(),
-        v => crate::options::import_options(&v).map_err(|e| config_error(&format!("invalid import options: {e}")))?,
-    };
+    let options: ImportOptions = options_of(options_json, "import options", crate::options::import_options)?;
     let plan = import::plan(vendor, &from_json(task_id_json)?, from_json(customers_json)?, &options).map_err(|e| to_js_error(&e))?;
     Ok(ImportPlan { plan })
 }

@@ -65,11 +65,12 @@ pub(crate) fn operation_of(vendor: Vendor, s: &str) -> Result<Operation, JsValue
     })
 }
 
-/// Options as JSON text, read by `read`; `null` (no options) is the defaults.
-fn options_of<T: Default>(options_json: &str, read: fn(&Value) -> Result<T, options::OptionsError>) -> Result<T, JsValue> {
+/// Options as JSON text, read by `read`; `null` (no options) is the defaults. `what` names
+/// them in the error ("invalid {what}: …").
+pub(crate) fn options_of<T: Default>(options_json: &str, what: &str, read: fn(&Value) -> Result<T, options::OptionsError>) -> Result<T, JsValue> {
     match from_json(options_json)? {
         Value::Null => Ok(T::default()),
-        v => read(&v).map_err(|e| config_error(&format!("invalid options: {e}"))),
+        v => read(&v).map_err(|e| config_error(&format!("invalid {what}: {e}"))),
     }
 }
 
@@ -84,7 +85,7 @@ pub fn validate(
 ) -> Result<Option<String>, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
-    let options: ValidateOptions = options_of(options_json, options::validate_options)?;
+    let options: ValidateOptions = options_of(options_json, "options", options::validate_options)?;
     // Read straight into the borrowed tree of crate::json, not a `Value`: the faster path.
     let result = vendors::validate_json(vendor, op, params_json, &options).map_err(|e| config_error(&format!("not JSON data: {e}")))?;
     result.map(|issues| (!issues.is_empty()).then(|| to_json(&issues))).map_err(|e| to_js_error(&e))
@@ -130,7 +131,7 @@ pub(crate) fn build_options(options_json: &str) -> Result<(Value, BuildOptions),
 pub fn parse_response(vendor: &str, operation: &str, status: u16, body: &str, locale_json: &str) -> Result<String, JsValue> {
     let vendor = vendor_of(vendor)?;
     let op = operation_of(vendor, operation)?;
-    let locale = options_of(locale_json, options::locale)?;
+    let locale = options_of(locale_json, "options", options::locale)?;
     vendors::parse_response(vendor, op, status, body, locale).map(|v| to_json(&v)).map_err(|e| to_js_error(&e))
 }
 

@@ -56,6 +56,7 @@ export interface ValidateOptions {
 /** The raw options of buildRequest; the package's typed BuildOptions<V> narrows credentials. */
 export interface RawBuildOptions {
   credentials: unknown;
+  /** Scheme, host and optional prefix. Required for zxycall (no documented host). */
   baseUrl?: string;
   /** The clock in epoch milliseconds (default: now). */
   now?: number;
@@ -69,7 +70,9 @@ export interface RawClientConfig {
   vendor: Vendor;
   credentials: unknown;
   baseUrl?: string;
+  /** Per attempt; default 30 000. */
   timeoutMs?: number;
+  /** Retries where safe (reads; 429/503 for any method); default 2. */
   maxRetries?: number;
   locale?: Locale;
   headers?: Record<string, string>;

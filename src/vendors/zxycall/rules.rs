@@ -4,7 +4,7 @@
 
 use crate::json::{Json, Object};
 
-use crate::check::{at, set_index, Checker, FirstSeen, Obj, Path, Req};
+use crate::check::{item_path, set_index, Checker, FirstSeen, Obj, Path, Req};
 use crate::issue::IssueCode;
 use crate::params;
 use crate::phone;
@@ -243,7 +243,7 @@ fn import(c: &mut Checker, o: &Obj) {
         c.warning(IssueCode::TooBig, base.clone(), params! {"maximum": IMPORT_LIMIT, "type": "array"});
     }
     let mut seen = FirstSeen::with_capacity(rows.len());
-    let mut path = at(&base, 0);
+    let mut path = item_path(o, "data");
     for (i, row) in rows.iter().enumerate() {
         set_index(&mut path, i);
         let Some(r) = c.root(row, &path) else { continue };
