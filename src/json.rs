@@ -48,8 +48,6 @@ pub enum Number {
 #[derive(Clone, Debug)]
 pub struct Object<'a> {
     members: Vec<(Cow<'a, str>, Json<'a>)>,
-    /// The keys are strictly ascending: already each once, in key order.
-    sorted: bool,
 }
 
 /// Nesting depth at which serde_json stops (its recursion limit): 127 levels pass.
@@ -143,7 +141,7 @@ impl<'a> Json<'a> {
             Value::Array(items) => Json::Array(items.iter().map(Json::from_value).collect()),
             // serde_json's map iterates sorted, each key once: already an `Object`'s order.
             Value::Object(m) => {
-                Json::Object(Object { members: m.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::from_value(v))).collect(), sorted: true })
+                Json::Object(Object { members: m.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Json::from_value(v))).collect() })
             }
         }
     }
@@ -234,9 +232,10 @@ fn less(a: &str, b: &str) -> bool {
 }
 
 impl<'a> Object<'a> {
-    fn new(members: Vec<(Cow<'a, str>, Json<'a>)>) -> Self {
-        let sorted = members.windows(2).all(|w| less(key_str(&w[0].0), key_str(&w[1].0)));
-        Object { members, sorted }
+    /// Whether the keys are strictly ascending: already each once, in key order. Asked only
+    /// when an order is needed (asking while parsing cost every object a pass over its keys).
+    fn sorted(&self) -> bool {
+        self.members.windows(2).all(|w| less(key_str(&w[0].0), key_str(&w[1].0)))
     }
 
     /// A linear scan from the end (the last member of a key wins): params objects are small,
@@ -271,7 +270,7 @@ impl<'a> Object<'a> {
 
     /// Members in key order, each key once (its last member).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
-        let order = (!self.sorted).then(|| self.key_order());
+        let order = (!self.sorted()).then(|| self.key_order());
         let len = order.as_ref().map_or(self.members.len(), Vec::len);
         (0..len).filter_map(move |i| self.members.get(order.as_ref().map_or(Some(i), |o| o.get(i).copied())?)).map(|(k, v)| (key_str(k), v))
     }
@@ -283,7 +282,7 @@ impl<'a> Object<'a> {
 
     /// The number of distinct keys.
     pub fn len(&self) -> usize {
-        if self.sorted {
+        if self.sorted() {
             self.members.len()
         } else {
             self.key_order().len()
@@ -297,7 +296,7 @@ impl<'a> Object<'a> {
 
 impl Default for Object<'_> {
     fn default() -> Self {
-        Object { members: Vec::new(), sorted: true }
+        Object { members: Vec::new() }
     }
 }
 
@@ -371,6 +370,18 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `text[a..b]` without the char-boundary checks, which opt-level "z" left as a call on
+    /// every string. Each cut the parser makes is at the end of the text or next to an ASCII
+    /// byte it has just read (a quote, a backslash, a control character, a digit, an escape's
+    /// last character), so it is a char boundary; the tests check it on every slice.
+    #[inline(always)]
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        #[cfg(test)]
+        assert!(a <= b && self.text.is_char_boundary(a) && self.text.is_char_boundary(b));
+        // SAFETY: `a <= b <= text.len()` and both are char boundaries (see above).
+        unsafe { self.text.get_unchecked(a..b) }
+    }
+
     /// Consumes `b` after optional whitespace, or fails.
     fn expect(&mut self, b: u8) -> Result<(), ParseError> {
         self.skip_ws();
@@ -436,7 +447,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.pos += 1;
-                Ok(Json::Object(Object::new(self.members.split_off(start))))
+                Ok(Json::Object(Object { members: self.members.split_off(start) }))
             }
             _ => Err(self.error()),
         }
@@ -490,9 +501,9 @@ impl<'a> Parser<'a> {
             }
             integer = false;
         }
-        let text = &self.text[start..self.pos];
+        let text = self.slice(start, self.pos);
         if integer {
-            let digits = &self.text[int_start..self.pos];
+            let digits = self.slice(int_start, self.pos);
             let n = digits.parse::<u64>().ok();
             // As serde_json: `-0` and integers out of range are floats.
             match (negative, n) {
@@ -518,7 +529,7 @@ impl<'a> Parser<'a> {
         self.skip_plain();
         match self.peek() {
             Some(b'"') => {
-                let s = &self.text[start..self.pos];
+                let s = self.slice(start, self.pos);
                 self.pos += 1;
                 return Ok(Cow::Borrowed(s));
             }
@@ -526,11 +537,11 @@ impl<'a> Parser<'a> {
             _ => return Err(self.error()),
         }
         // Has escapes: copy what came before, then decode the rest.
-        let mut out = String::from(&self.text[start..self.pos]);
+        let mut out = String::from(self.slice(start, self.pos));
         loop {
             let run = self.pos;
             self.skip_plain();
-            out.push_str(&self.text[run..self.pos]);
+            out.push_str(self.slice(run, self.pos));
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
