@@ -25,6 +25,17 @@ function time(f, rounds = 7, warm = 3) {
   for (let i = 0; i < rounds; i++) { const t = performance.now(); f(); ts.push(performance.now() - t); }
   return median(ts);
 }
+/** Median ms of `a` and of `b`, timed in turns (a, b, a, b, …) after warm-up, so that a
+ *  slow spell of the machine or of the JIT falls on both sides alike. */
+function timePair(a, b, rounds = 15, warm = 5) {
+  for (let i = 0; i < warm; i++) { a(); b(); }
+  const ta = [], tb = [];
+  for (let i = 0; i < rounds; i++) {
+    let t = performance.now(); a(); ta.push(performance.now() - t);
+    t = performance.now(); b(); tb.push(performance.now() - t);
+  }
+  return [median(ta), median(tb)];
+}
 async function timeAsync(f, rounds = 5, warm = 1) {
   for (let i = 0; i < warm; i++) await f();
   const ts = [];
@@ -94,7 +105,7 @@ function validationSection() {
   say("| input | baseline: zod 4 `safeParse` | waihu `validate` | ratio zod/waihu |\n|---|---|---|---|");
   const ratios = [];
   for (const [name, w, z] of rows) {
-    const zt = time(z), wt = time(w);
+    const [zt, wt] = timePair(z, w);
     ratios.push(zt / wt);
     say(`| ${name} | ${zt.toFixed(2)} ms | ${wt.toFixed(2)} ms | ${(zt / wt).toFixed(2)} |`);
   }

@@ -74,6 +74,12 @@ pub fn set_index(path: &mut Path, i: usize) {
     }
 }
 
+/// `options.contains(&s)`, with the inlined key comparison: opt-level "z" leaves `&str`'s
+/// `==` as calls down to `memcmp` for every option.
+fn one_of(options: &[&str], s: &str) -> bool {
+    options.iter().any(|o| crate::json::same(o, s))
+}
+
 /// Whether a field must be present.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Req {
@@ -261,7 +267,7 @@ impl Checker {
     }
 
     pub fn enum_value<'a>(&mut self, s: &'a str, at: At, options: &[&str]) -> Option<&'a str> {
-        if options.contains(&s) {
+        if one_of(options, s) {
             Some(s)
         } else {
             self.error(IssueCode::InvalidEnum, at.path(), params! {"options": options});
@@ -455,11 +461,11 @@ impl Checker {
                 self.wrong_type(at.path(), "string");
                 continue;
             };
-            if !options.contains(&s) {
+            if !one_of(options, s) {
                 self.enum_value(s, at, options);
                 continue;
             }
-            match seen.iter().find(|(x, _)| *x == s) {
+            match seen.iter().find(|(x, _)| crate::json::same(x, s)) {
                 Some((_, first)) => self.error(IssueCode::DuplicateValue, at.path(), params! {"firstIndex": first, "index": i}),
                 None => seen.push((s, i)),
             }
