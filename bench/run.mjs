@@ -45,7 +45,7 @@ async function timeAsync(f, rounds = 5, warm = 1) {
 
 // ---------------------------------------------------------------- 1. size
 function sizeSection() {
-  say("## 1. Size\n\nBudget: ≤ 100 KB gzipped .wasm (read as 100 KiB = 102 400 bytes; the exact byte count is in the goals table).\n");
+  say("## 1. Size\n\nBudget: ≤ 100 KB gzipped .wasm, read strictly as 100 000 bytes (gzip level 9; the byte count is in the goals table).\n");
   say("| file | raw | gzip | brotli |\n|---|---|---|---|");
   for (const s of sizes()) say(`| ${s.file} | ${kib(s.raw)} | ${kib(s.gzip)} | ${kib(s.brotli)} |`);
   // A copy with names kept, to attribute the code (same code as the package's; names after
@@ -224,25 +224,28 @@ async function clientSection() {
   const client = new waihu.Client({ vendor: "tanyi", credentials: c, baseUrl: srv.url });
   const N = 1_000;
   const viaClient = async () => { for (let i = 0; i < N; i++) await client.startTask({ robotCallJobId: 1 }); };
-  const viaFetch = async () => {
+  // `timeout`: the same fetch with the deadline `Client` sets on every attempt (30 s by
+  // default): not the goal's baseline, but what a careful hand-written call also pays.
+  const viaFetch = async (timeout = false) => {
     for (let i = 0; i < N; i++) {
       const timestamp = String(Date.now());
       const signature = createHash("sha256").update(`${c.tenantSign}appKey=${c.appKey}&appSecret=${c.appSecret}&tenantSign=${c.tenantSign}&version=v1&timestamp=${timestamp}`).digest("hex");
-      const r = await fetch(`${srv.url}/apiOpen/v1/job/start`, { method: "POST", headers: { "Content-Type": "application/json", appKey: c.appKey, tenantSign: c.tenantSign, version: "v1", timestamp, signature }, body: JSON.stringify({ robotCallJobId: 1 }) });
+      const r = await fetch(`${srv.url}/apiOpen/v1/job/start`, { method: "POST", headers: { "Content-Type": "application/json", appKey: c.appKey, tenantSign: c.tenantSign, version: "v1", timestamp, signature }, body: JSON.stringify({ robotCallJobId: 1 }), signal: timeout ? AbortSignal.timeout(30_000) : undefined });
       const body = await r.json();
       if (body.code !== 200) throw new Error("vendor error");
     }
   };
   say(`Tanyi startTask, ${N} sequential requests to a 127.0.0.1 server in the same process, median of 5 rounds. Goal: ratio ≤ 1.1. The server answers at once (the pure cost of each path; any real vendor takes far longer), or after 1 ms (a fast server on the same network).\n`);
-  say("| server | baseline: hand-written fetch | waihu `Client` | overhead | ratio |\n|---|---|---|---|---|");
+  say("The last column compares with the same hand-written fetch given the deadline `Client` sets on every attempt (`AbortSignal.timeout`, 30 s by default): Node's fetch spends tens of microseconds on any signal.\n");
+  say("| server | baseline: hand-written fetch | waihu `Client` | overhead | ratio | hand-written fetch with a timeout signal | ratio to it |\n|---|---|---|---|---|---|---|");
   const ratios = [];
   for (const delayMs of [0, 1]) {
     srv.setFallback({ body: JSON.stringify({ code: 200, data: null, requestId: "R", resultMsg: "ok" }), delayMs });
-    const f = [], w = [];
-    await viaFetch(); await viaClient();
-    for (let r = 0; r < 5; r++) { f.push(await timeAsync(viaFetch, 1, 0)); w.push(await timeAsync(viaClient, 1, 0)); }
-    const [fm, wm] = [median(f) / N * 1000, median(w) / N * 1000];
-    say(`| ${delayMs ? "answers after 1 ms" : "answers at once"} | ${fm.toFixed(0)} µs/request | ${wm.toFixed(0)} µs/request | +${(wm - fm).toFixed(0)} µs | ${(wm / fm).toFixed(2)} |`);
+    const f = [], w = [], t = [];
+    await viaFetch(); await viaClient(); await viaFetch(true);
+    for (let r = 0; r < 5; r++) { f.push(await timeAsync(viaFetch, 1, 0)); w.push(await timeAsync(viaClient, 1, 0)); t.push(await timeAsync(() => viaFetch(true), 1, 0)); }
+    const [fm, wm, tm] = [median(f) / N * 1000, median(w) / N * 1000, median(t) / N * 1000];
+    say(`| ${delayMs ? "answers after 1 ms" : "answers at once"} | ${fm.toFixed(0)} µs/request | ${wm.toFixed(0)} µs/request | +${(wm - fm).toFixed(0)} µs | ${(wm / fm).toFixed(2)} | ${tm.toFixed(0)} µs/request | ${(wm / tm).toFixed(2)} |`);
     ratios.push(wm / fm);
   }
   await srv.close();
@@ -273,7 +276,7 @@ if (only.length === 0) {
   const sz = sizes()[0];
   say("\n## Goals\n");
   say(`| goal | result |\n|---|---|`);
-  say(`| .wasm ≤ 100 KiB gzipped | ${kib(sz.gzip)} (${sz.gzip} bytes): ${sz.gzip <= 100 * 1024 ? "met" : "missed"}${sz.gzip > 100_000 ? "; over 100 000 bytes" : ""} |`);
+  say(`| .wasm ≤ 100 KB (100 000 bytes) gzipped | ${kib(sz.gzip)} (${sz.gzip} bytes): ${sz.gzip <= 100_000 ? "met" : "missed"} |`);
   say(`| validation at least as fast as zod (ratio ≥ 1.0) | ${ratios.map((r) => r.toFixed(2)).join(", ")}: ${ratios.every((r) => r >= 1) ? "met" : "missed"} |`);
   say(`| Client overhead ≤ 1.1× a hand-written fetch | at once ${overhead[0].toFixed(2)}: ${overhead[0] <= 1.1 ? "met" : "missed"}; after 1 ms ${overhead[1].toFixed(2)}: ${overhead[1] <= 1.1 ? "met" : "missed"} |`);
   const notes = (() => { try { return readFileSync(join(root, "bench/NOTES.md"), "utf8"); } catch { return ""; } })();
