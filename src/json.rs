@@ -2,7 +2,7 @@
 //! `serde_json::Value` allocates a `String` for every key and string and a B-tree node for
 //! every object; most of `validate`'s time went there, not into the rules. `Json` borrows
 //! its strings from the text (only strings with escapes are copied) and keeps objects as
-//! sorted vectors.
+//! vectors of their members, as written.
 //!
 //! It reads what `serde_json::Value` reads the same way, so the rules see the same data:
 //! - the same strict grammar and the same nesting limit (`from_str` fails exactly where

@@ -188,8 +188,8 @@ async fn fetch_once(req: &HttpRequest, timeout_ms: f64, signal: Option<&web_sys:
     if signal.is_some_and(|s| s.aborted()) {
         return Err(TransportFailure::Aborted);
     }
-    // Without a caller's signal, the platform's timeout signal does it all: in Node it costs
-    // about a quarter of an `AbortController` with a timer (bench §5).
+    // Without a caller's signal, the platform's timeout signal does it all, for less than an
+    // `AbortController` with a timer of our own (in Node, bench/NOTES.md §5).
     if signal.is_none() {
         if let Ok(deadline) = abort_signal_timeout(timeout_ms.ceil()) {
             let result = fetch_inner(req, &deadline).await;
