@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::error::Error;
 use crate::issue::{Issue, IssueCode, PathSeg, Severity};
+use crate::json;
 use crate::phone;
 use crate::vendors::{self, Operation, ValidateOptions, Vendor};
 
@@ -132,12 +133,7 @@ pub struct ImportReport {
 fn vendor_row(s: &Shape, row: Value) -> Value {
     match row {
         Value::Object(obj) if !obj.contains_key(s.phone_key) && obj.contains_key("phone") => {
-            // Rebuilt, not `remove`d: a `BTreeMap`'s removal is ~1 KiB of .wasm for this use.
-            let mut renamed = Map::new();
-            for (k, v) in obj {
-                renamed.insert(if k == "phone" { s.phone_key.to_string() } else { k }, v);
-            }
-            Value::Object(renamed)
+            Value::Object(json::map_of(obj.into_iter().map(|(k, v)| (if k == "phone" { s.phone_key.to_string() } else { k }, v))))
         }
         row => row,
     }
