@@ -1,11 +1,13 @@
 // Builds the npm package into pkg/: cargo (release: opt-level z, LTO, 1 CGU, panic abort) →
 // wasm-bindgen (--target web) → wasm-opt -Oz → the hand-written entry files and package.json
-// from pkg-template/. Prints the gzipped sizes. Run from anywhere: `npm run build`.
+// from pkg-template/, with the error classes and VENDORS generated from the core (codegen.mjs).
+// Prints the gzipped sizes. Run from anywhere: `npm run build`.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generate } from "./codegen.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
@@ -34,13 +36,16 @@ run(join(root, "node_modules/.bin/wasm-opt"), [
   wasm, "-o", wasm,
 ]);
 
+const { vendors } = await generate(dist);
+
 for (const f of readdirSync(join(root, "pkg-template"))) {
-  if (f === "build.mjs" || f === "package.json") continue;
+  if (f === "build.mjs" || f === "codegen.mjs" || f === "package.json") continue;
   cpSync(join(root, "pkg-template", f), join(f.startsWith("README") ? pkg : dist, f));
 }
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))[1];
 const manifest = JSON.parse(readFileSync(join(root, "pkg-template/package.json"), "utf8"));
 manifest.version = version;
+manifest.keywords = [...manifest.keywords, ...vendors];
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 cpSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
 

@@ -7,35 +7,16 @@
 /// <reference lib="esnext.disposable" />
 import type {
   Issue, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport,
-  RawBuildOptions, RawClientConfig,
-  TanyiOperations, ByrobotOperations, ItniotechOperations, ZxycallOperations,
+  RawBuildOptions, RawClientConfig, SendOptions, VendorOperations, CredentialsOf, VendorCustomers,
 } from "./waihu.js";
 
 export type * from "./waihu.js";
-
-/** Each vendor's operations: `{ params; result }` per operation name. */
-export interface VendorOperations {
-  tanyi: TanyiOperations;
-  byrobot: ByrobotOperations;
-  itniotech: ItniotechOperations;
-  zxycall: ZxycallOperations;
-}
+export * from "./errors.js";
+export * from "./generated.js";
 
 export type OperationOf<V extends Vendor> = keyof VendorOperations[V] & string;
 export type ParamsOf<V extends Vendor, O extends OperationOf<V>> = VendorOperations[V][O] extends { params: infer P } ? P : never;
 export type ResultOf<V extends Vendor, O extends OperationOf<V>> = VendorOperations[V][O] extends { result: infer R } ? R : never;
-
-/** Credentials per vendor. Keep secrets server-side (a Worker or your back end), not in a browser page. */
-export interface CredentialsOf {
-  /** Headers appKey, tenantSign, version, timestamp (ms), signature (SHA-256). */
-  tanyi: { appKey: string; appSecret: string; tenantSign: string; version?: string };
-  /** Headers appkey, datetime (RFC 1123 GMT), sign (Base64 HMAC-SHA1). */
-  byrobot: { appKey: string; appSecret: string };
-  /** Headers Api-Key, Timestamp (s), Sign (MD5); appId goes into bodies. */
-  itniotech: { apiKey: string; apiSecret: string; appId: string };
-  /** Undocumented by the vendor: sent as `${authHeader}: ${authScheme} ${token}` (default `Authorization: Bearer …`). */
-  zxycall: { token: string; authHeader?: string; authScheme?: string };
-}
 
 /** `RawBuildOptions` with the vendor's credentials type. */
 export interface BuildOptions<V extends Vendor> extends Omit<RawBuildOptions, "credentials"> {
@@ -57,8 +38,6 @@ export declare function parseResponse<V extends Vendor, O extends OperationOf<V>
  */
 export declare function operations<V extends Vendor>(vendor: V): (V extends Vendor ? OperationOf<V> : never)[];
 
-export declare const VENDORS: readonly Vendor[];
-
 /** `RawClientConfig` for one vendor, with its credentials type. */
 export interface ClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials"> {
   vendor: V;
@@ -70,9 +49,10 @@ export interface ClientBase<V extends Vendor> {
   call<O extends OperationOf<V>>(operation: O, params: ParamsOf<V, O>, options?: CallOptions): Promise<ResultOf<V, O>>;
   /**
    * Imports any number of customers in chunks of the vendor's limit. Throws ValidationError
-   * (issue paths start at the row index) before sending anything unless `skipInvalid`.
+   * (issue paths start at the row index) before sending anything unless `skipInvalid`. The
+   * report always comes back (with `progressError` if `onProgress` threw: no chunk starts after).
    */
-  importCustomers(taskId: number | string, customers: readonly (UnifiedCustomer | VendorCustomerOf<V>)[], options?: ImportOptions): Promise<ImportReport>;
+  importCustomers(taskId: number | string, customers: readonly (UnifiedCustomer | VendorCustomerOf<V>)[], options?: ImportOptions): Promise<ImportReport & { progressError?: unknown }>;
 }
 
 /** One method per operation: `client.createTask(params)` (imports: `importCustomers` below). */
@@ -88,9 +68,7 @@ export interface UnifiedCustomer {
 }
 
 /** One row of the vendor's own `importCustomers` batch. */
-export type VendorCustomerOf<V extends Vendor> = ParamsOf<V, "importCustomers" & OperationOf<V>> extends infer P
-  ? P extends { customerPersons: (infer R)[] } ? R : P extends { customerInfoList: (infer R)[] } ? R : P extends { data?: (infer R)[] } ? R : never
-  : never;
+export type VendorCustomerOf<V extends Vendor> = VendorCustomers[V];
 
 export interface ImportProgress {
   /** Rows whose outcome is known so far (sent, or rejected before sending). */
@@ -100,9 +78,7 @@ export interface ImportProgress {
   failed: number;
 }
 
-export interface ImportOptions extends RawImportOptions {
-  /** Chunks in flight at once; default 4. */
-  concurrency?: number;
+export interface ImportOptions extends RawImportOptions, SendOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Stops sending further chunks; a chunk in flight ends as unknown. */
   signal?: AbortSignal;
@@ -110,32 +86,3 @@ export interface ImportOptions extends RawImportOptions {
 
 export type Client<V extends Vendor> = ClientBase<V> & OperationMethods<V>;
 export declare const Client: new <V extends Vendor>(config: ClientConfig<V>) => Client<V>;
-
-interface WaihuError<N extends string, C extends string = string> extends Error {
-  name: N;
-  code: C;
-  vendor: Vendor;
-}
-export interface ValidationError extends WaihuError<"ValidationError", "validation_failed"> { operation: string; issues: Issue[] }
-export interface VendorError extends WaihuError<"VendorError"> {
-  /** What the vendor said, verbatim. */
-  vendorMessage: string;
-  /** What the documented code means, in the client's locale ("" if undocumented). */
-  explanation: string;
-  requestId: string | null;
-  status: number;
-  retryable: boolean;
-}
-export interface ResponseError extends WaihuError<"ResponseError", "invalid_response"> { status: number; retryable: boolean; mayHaveApplied: true }
-export interface NetworkError extends WaihuError<"NetworkError", "network_error"> { operation: string; attempts: number; mayHaveApplied: true }
-export interface TimeoutError extends WaihuError<"TimeoutError", "timeout"> { operation: string; attempts: number; mayHaveApplied: true }
-export interface AbortError extends WaihuError<"AbortError", "aborted"> { operation: string; attempts: number }
-export interface UnsupportedOperationError extends WaihuError<"UnsupportedOperationError", "unsupported_operation"> { operation: string }
-
-export declare function isValidationError(e: unknown): e is ValidationError;
-export declare function isVendorError(e: unknown): e is VendorError;
-export declare function isResponseError(e: unknown): e is ResponseError;
-export declare function isNetworkError(e: unknown): e is NetworkError;
-export declare function isTimeoutError(e: unknown): e is TimeoutError;
-export declare function isAbortError(e: unknown): e is AbortError;
-export declare function isUnsupportedOperationError(e: unknown): e is UnsupportedOperationError;

@@ -6,7 +6,8 @@
 //! windows, date ranges, days of week, customer batches) live here once.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
+
+use rustc_hash::FxBuildHasher;
 
 use serde_json::{Map, Value};
 
@@ -385,6 +386,16 @@ impl Checker {
         }
     }
 
+    /// Refuses keys outside `known` (an error: for credentials, where a misspelt key would sign
+    /// with nothing).
+    pub fn refuse_unknown_keys(&mut self, o: &Obj, known: &[&str]) {
+        for k in o.map.keys() {
+            if !known.iter().any(|x| crate::json::same(x, k)) {
+                self.error(IssueCode::UnrecognizedKey, o.path_of(k), params! {});
+            }
+        }
+    }
+
     /// A daily dialling window. `allowed` is the vendor's permitted range, reported with
     /// `severity` (a warning where the vendor's enforcement is unverified). Returns the
     /// window when both ends parse and the start is before the end.
@@ -519,14 +530,16 @@ impl Checker {
 /// allocating: plausible phones as numbers (`phone::key`: equal when their normalized forms
 /// are), anything else (opaque ids such as Itniotech's encrypted numbers) as the text written,
 /// trimmed, never normalized (that would merge distinct ids).
+/// (FxHash: the keys come from one caller's own batch, so SipHash's DoS resistance buys
+/// nothing, and it is several times slower.)
 pub struct FirstSeen<'t> {
-    numbers: HashMap<u128, usize, Fx>,
-    texts: HashMap<&'t str, usize, Fx>,
+    numbers: HashMap<u128, usize, FxBuildHasher>,
+    texts: HashMap<&'t str, usize, FxBuildHasher>,
 }
 
 impl<'t> FirstSeen<'t> {
     pub fn with_capacity(rows: usize) -> Self {
-        FirstSeen { numbers: HashMap::with_capacity_and_hasher(rows, Fx), texts: HashMap::with_hasher(Fx) }
+        FirstSeen { numbers: HashMap::with_capacity_and_hasher(rows, FxBuildHasher), texts: HashMap::with_hasher(FxBuildHasher) }
     }
 
     /// The row `phone` was first seen on (`row` itself the first time). `opaque`: never key it
@@ -536,42 +549,6 @@ impl<'t> FirstSeen<'t> {
             Some(k) => *self.numbers.entry(k).or_insert(row),
             None => *self.texts.entry(phone.trim()).or_insert(row),
         }
-    }
-}
-
-/// A small multiply-rotate hasher (as in rustc's FxHash) for the duplicate maps: their keys
-/// come from one caller's own batch, so the DoS resistance of the default SipHash buys
-/// nothing, and it is several times slower.
-#[derive(Clone, Copy, Default)]
-struct Fx;
-
-struct FxHasher(u64);
-
-impl BuildHasher for Fx {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    // The phone keys: two words, not `write`'s byte chunks.
-    fn write_u128(&mut self, n: u128) {
-        self.write_u64(n as u64);
-        self.write_u64((n >> 64) as u64);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

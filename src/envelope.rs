@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::error::{Error, VendorError};
 use crate::issue::Locale;
-use crate::vendors::Vendor;
+use crate::vendor::Vendor;
 
 /// What a documented vendor code means: English, Chinese, and whether retrying can help.
 pub type CodeInfo = (&'static str, &'static str, bool);
@@ -20,17 +20,12 @@ pub fn json(vendor: Vendor, status: u16, body: &str) -> Result<Value, Error> {
     crate::json::parse_value(body).map_err(|e| {
         let excerpt: String = body.chars().take(80).collect();
         let what = if body.trim().is_empty() { "empty body".to_string() } else { format!("not JSON ({e}): {excerpt:?}") };
-        Error::ResponseError { vendor, status, message: what, retryable: status_retryable(status) }
+        Error::response(vendor, status, what)
     })
 }
 
 pub fn not_object(vendor: Vendor, status: u16) -> Error {
-    Error::ResponseError {
-        vendor,
-        status,
-        message: "the reply is not the vendor's envelope object".into(),
-        retryable: status_retryable(status),
-    }
+    Error::response(vendor, status, "the reply is not the vendor's envelope object")
 }
 
 /// Builds the `VendorError` for a code, explained from the vendor's table when documented.

@@ -9,45 +9,32 @@ use serde_json::{Map, Value};
 use crate::error::Error;
 use crate::issue::{Issue, IssueCode, PathSeg, Severity};
 use crate::json;
+use crate::options::ValidateOptions;
 use crate::phone;
-use crate::vendors::{self, Operation, ValidateOptions, Vendor};
-
-/// How a vendor takes a batch of customers.
-struct Shape {
-    /// The member holding the rows.
-    list_key: &'static str,
-    /// The member holding the task id.
-    task_key: &'static str,
-    /// The row member holding the phone.
-    phone_key: &'static str,
-    /// Rows per call.
-    limit: usize,
-    /// Whether the vendor documents dropping a phone the task already holds, so that
-    /// resending rows of an unknown outcome cannot import anyone twice.
-    dedupes: bool,
-}
-
-fn shape(vendor: Vendor) -> Shape {
-    match vendor {
-        Vendor::Tanyi => Shape { list_key: "customerPersons", task_key: "robotCallJobId", phone_key: "phoneNumber", limit: vendors::tanyi::IMPORT_LIMIT, dedupes: false },
-        // v2: "duplicate phones in a task are dropped" (NOTES.md §1).
-        Vendor::Byrobot => Shape { list_key: "customerInfoList", task_key: "taskId", phone_key: "phone", limit: vendors::byrobot::IMPORT_LIMIT, dedupes: true },
-        // callRecordDup only drops numbers already *called*; an uncalled duplicate stays.
-        Vendor::Itniotech => Shape { list_key: "customerPersons", task_key: "jobId", phone_key: "phoneNumber", limit: vendors::itniotech::IMPORT_LIMIT, dedupes: false },
-        Vendor::Zxycall => Shape { list_key: "data", task_key: "task_id", phone_key: "phone", limit: vendors::zxycall::IMPORT_LIMIT, dedupes: false },
-    }
-}
+use crate::vendor::{ImportShape, Operation, Vendor};
 
 /// Read from JSON by `options::import_options`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ImportOptions {
     /// Rows per call, at most the vendor's limit (which is the default).
     pub chunk_size: Option<usize>,
+    /// Chunks in flight at once.
+    pub concurrency: usize,
     /// Import the valid rows and report the invalid ones as rejected, instead of failing.
     pub skip_invalid: bool,
     /// Extra members for every batch: BYRobot's `companyId`, Itniotech's `callRecordDup`, ….
     pub extra: Map<String, Value>,
     pub locale: crate::issue::Locale,
+}
+
+impl ImportOptions {
+    pub const DEFAULT_CONCURRENCY: usize = 4;
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions { chunk_size: None, concurrency: Self::DEFAULT_CONCURRENCY, skip_invalid: false, extra: Map::new(), locale: Default::default() }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -68,6 +55,8 @@ pub struct Plan {
     /// Each row's phone as the duplicate check saw it, to match rows the vendor names.
     phones: Vec<String>,
     dedupes: bool,
+    /// Chunks in flight at once, for the sender.
+    pub concurrency: usize,
 }
 
 /// What happened to one chunk, as the transport saw it. Read from JSON (`{kind: "applied",
@@ -82,6 +71,33 @@ pub enum ChunkOutcome {
     Unknown { reason: String },
     /// Never sent (cancelled).
     NotSent,
+}
+
+impl ChunkOutcome {
+    /// `"applied"`, `"rejected"`, `"unknown"` or `"notSent"`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ChunkOutcome::Applied { .. } => "applied",
+            ChunkOutcome::Rejected { .. } => "rejected",
+            ChunkOutcome::Unknown { .. } => "unknown",
+            ChunkOutcome::NotSent => "notSent",
+        }
+    }
+
+    /// What a failed call means for its rows: refused when the vendor answered with an error or
+    /// a status that proves nothing was applied (429, 503), or when it never left (validation);
+    /// unknown when it may have been applied.
+    pub fn of_error(e: &Error) -> ChunkOutcome {
+        match e {
+            Error::VendorError(v) => ChunkOutcome::Rejected { code: v.code.clone(), message: v.vendor_message.clone(), retryable: v.retryable },
+            Error::ValidationError { .. } | Error::UnsupportedOperationError { .. } => {
+                ChunkOutcome::Rejected { code: e.code().to_string(), message: e.message(), retryable: false }
+            }
+            Error::ResponseError { status, may_have_applied: false, .. } => ChunkOutcome::Rejected { code: format!("http_{status}"), message: e.message(), retryable: true },
+            Error::AbortError { may_have_applied: false, .. } => ChunkOutcome::NotSent,
+            _ => ChunkOutcome::Unknown { reason: format!("{}: {}", e.name(), e.message()) },
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -130,7 +146,7 @@ pub struct ImportReport {
 
 /// A row in the vendor's own shape: unified rows `{name?, phone, properties?}` are mapped,
 /// rows that already carry the vendor's phone member pass unchanged.
-fn vendor_row(s: &Shape, row: Value) -> Value {
+fn vendor_row(s: &ImportShape, row: Value) -> Value {
     match row {
         Value::Object(obj) if !obj.contains_key(s.phone_key) && obj.contains_key("phone") => {
             Value::Object(json::map_of(obj.into_iter().map(|(k, v)| (if k == "phone" { s.phone_key.to_string() } else { k }, v))))
@@ -139,7 +155,7 @@ fn vendor_row(s: &Shape, row: Value) -> Value {
     }
 }
 
-fn batch(s: &Shape, task_id: &Value, rows: Vec<Value>, extra: &Map<String, Value>) -> Value {
+fn batch(s: &ImportShape, task_id: &Value, rows: Vec<Value>, extra: &Map<String, Value>) -> Value {
     let mut m = extra.clone();
     m.insert(s.task_key.to_string(), task_id.clone());
     m.insert(s.list_key.to_string(), Value::Array(rows));
@@ -152,7 +168,7 @@ fn batch(s: &Shape, task_id: &Value, rows: Vec<Value>, extra: &Map<String, Value
 /// Takes the customers by value: rows move into the chunks, never copied (an import may hold
 /// millions of them).
 pub fn plan(vendor: Vendor, task_id: &Value, customers: Value, options: &ImportOptions) -> Result<Plan, Error> {
-    let s = shape(vendor);
+    let Some(s) = vendor.import_shape() else { return Err(vendor.unsupported(Operation::ImportCustomers)) };
     let fail = |issues: Vec<Issue>| Error::ValidationError { vendor, operation: Operation::ImportCustomers, issues };
     let Value::Array(input) = customers else {
         let mut i = Issue::new(IssueCode::InvalidType, vec![], crate::params! {"expected": "array"}, Severity::Error);
@@ -164,7 +180,7 @@ pub fn plan(vendor: Vendor, task_id: &Value, customers: Value, options: &ImportO
     let extra = &options.extra;
     let mut all = batch(&s, task_id, rows, extra);
     let v_opts = ValidateOptions { locale: options.locale, ..Default::default() };
-    let issues = vendors::validate(vendor, Operation::ImportCustomers, &all, &v_opts)?;
+    let issues = vendor.validate(Operation::ImportCustomers, &all, &v_opts)?;
     let mut rows = match all.get_mut(s.list_key).map(Value::take) {
         Some(Value::Array(rows)) => rows,
         _ => Vec::new(),
@@ -216,7 +232,7 @@ pub fn plan(vendor: Vendor, task_id: &Value, customers: Value, options: &ImportO
         .chunks(size)
         .map(|idx| Chunk { rows: idx.to_vec(), params: batch(&s, task_id, idx.iter().map(|&i| rows[i].take()).collect(), extra) })
         .collect();
-    Ok(Plan { vendor, total: rows.len(), chunks, rejected, phones, dedupes: s.dedupes })
+    Ok(Plan { vendor, total: rows.len(), chunks, rejected, phones, dedupes: s.dedupes, concurrency: options.concurrency })
 }
 
 impl Plan {
@@ -264,16 +280,13 @@ impl Plan {
     /// (Itniotech's `data` lists them) or counts as failed without naming them (then the
     /// chunk's rows are unknown: the report never guesses which ones).
     fn applied(&self, chunk: &Chunk, data: &Value, r: &mut ImportReport) {
-        let counted_failures = ["placeFailNum", "fail", "failNum"].iter().find_map(|k| data.get(k).or_else(|| data.get("data").and_then(|d| d.get(k))).and_then(Value::as_u64)).unwrap_or(0);
-        if counted_failures > 0 {
-            let reason = format!("the vendor reported {counted_failures} failed row(s) without naming them");
+        let reply = self.vendor.import_reply(data);
+        if reply.failed_count > 0 {
+            let reason = format!("the vendor reported {} failed row(s) without naming them", reply.failed_count);
             r.unknown.extend(chunk.rows.iter().map(|&row| RowUnknown { row, reason: reason.clone() }));
             return;
         }
-        let named: Vec<String> = match (self.vendor, data) {
-            (Vendor::Itniotech, Value::Array(failed)) => failed.iter().filter_map(|f| f.get("phoneNumber").and_then(Value::as_str)).map(phone::normalize).collect(),
-            _ => vec![],
-        };
+        let named: Vec<String> = reply.failed_phones.iter().map(|p| phone::normalize(p)).collect();
         for &row in &chunk.rows {
             if named.contains(&self.phones[row]) {
                 r.rejected.push(RowRejection { row, code: "vendor_rejected_row".into(), reason: "the vendor returned the row as failed".into(), retryable: false });
@@ -281,91 +294,5 @@ impl Plan {
                 r.imported.push(row);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn rows(n: usize) -> Value {
-        Value::Array((0..n).map(|i| json!({"name": format!("c{i}"), "phone": format!("138{i:08}")})).collect())
-    }
-
-    #[test]
-    fn chunks_at_the_vendor_limit_and_maps_unified_rows() {
-        let p = plan(Vendor::Tanyi, &json!(7), rows(250), &ImportOptions::default()).unwrap();
-        assert_eq!(p.chunks.iter().map(|c| c.rows.len()).collect::<Vec<_>>(), vec![100, 100, 50]);
-        assert_eq!(p.chunks[2].params["customerPersons"][0], json!({"name": "c200", "phoneNumber": "13800000200"}));
-        assert_eq!(p.chunks[0].params["robotCallJobId"], json!(7));
-        let p = plan(Vendor::Tanyi, &json!(7), rows(250), &ImportOptions { chunk_size: Some(1000), ..Default::default() }).unwrap();
-        assert_eq!(p.chunks.len(), 3, "never above the vendor's limit");
-        let p = plan(Vendor::Byrobot, &json!(7), rows(250), &ImportOptions { extra: json!({"companyId": 1}).as_object().cloned().unwrap_or_default(), ..Default::default() }).unwrap();
-        assert_eq!(p.chunks.len(), 1);
-        assert_eq!(p.chunks[0].params["companyId"], json!(1));
-    }
-
-    #[test]
-    fn reports_every_invalid_row_by_index_or_skips_them() {
-        let mut input = rows(5);
-        input[1]["phone"] = json!("nope");
-        input[3] = json!({"name": "no phone"});
-        let err = plan(Vendor::Tanyi, &json!(7), input.clone(), &ImportOptions::default()).unwrap_err();
-        let Error::ValidationError { issues, .. } = err else { panic!() };
-        assert_eq!(issues.iter().map(|i| i.path_string()).collect::<Vec<_>>(), vec!["[1].phoneNumber", "[3].phoneNumber"]);
-        let p = plan(Vendor::Tanyi, &json!(7), input.clone(), &ImportOptions { skip_invalid: true, ..Default::default() }).unwrap();
-        assert_eq!(p.rejected.iter().map(|r| (r.row, r.code.as_str())).collect::<Vec<_>>(), vec![(1, "invalid_phone"), (3, "required")]);
-        assert_eq!(p.chunks[0].rows, vec![0, 2, 4]);
-    }
-
-    #[test]
-    fn duplicates_are_dropped_not_fatal() {
-        let mut input = rows(3);
-        input[2]["phone"] = json!("138-0000-0000");
-        let p = plan(Vendor::Tanyi, &json!(7), input.clone(), &ImportOptions::default()).unwrap();
-        assert_eq!(p.rejected, vec![RowRejection { row: 2, code: "duplicate_value".into(), reason: "phoneNumber: Duplicate of item 0".into(), retryable: false }]);
-        assert_eq!(p.chunks[0].rows, vec![0, 1]);
-    }
-
-    #[test]
-    fn the_task_id_and_call_level_fields_always_fail() {
-        assert!(plan(Vendor::Tanyi, &Value::Null, rows(2), &ImportOptions { skip_invalid: true, ..Default::default() }).is_err());
-        let e = plan(Vendor::Byrobot, &json!(7), rows(2), &ImportOptions::default()).unwrap_err();
-        assert!(matches!(e, Error::ValidationError { ref issues, .. } if issues[0].path_string() == "companyId"));
-        assert!(plan(Vendor::Tanyi, &json!(7), json!({}), &ImportOptions::default()).is_err());
-    }
-
-    #[test]
-    fn fold_accounts_for_every_row() {
-        let mut input = rows(7);
-        input[6] = json!({"name": "no phone"});
-        let p = plan(Vendor::Itniotech, &json!(7), input.clone(), &ImportOptions { chunk_size: Some(2), skip_invalid: true, ..Default::default() }).unwrap();
-        let outcomes = vec![
-            ChunkOutcome::Applied { data: json!([{"phoneNumber": "13800000001"}]) },
-            ChunkOutcome::Unknown { reason: "timeout".into() },
-            ChunkOutcome::Rejected { code: "-5".into(), message: "系统异常".into(), retryable: true },
-        ];
-        let r = p.fold(&outcomes);
-        assert_eq!(r.imported, vec![0]);
-        assert_eq!(r.rejected.iter().map(|x| x.row).collect::<Vec<_>>(), vec![1, 4, 5, 6]);
-        assert_eq!(r.unknown.iter().map(|x| x.row).collect::<Vec<_>>(), vec![2, 3]);
-        assert!(r.not_sent.is_empty());
-        assert_eq!(r.resume.rows, vec![2, 3, 4, 5]);
-        assert!(!r.resume.safe_to_resend);
-        let accounted = r.imported.len() + r.rejected.len() + r.unknown.len() + r.not_sent.len();
-        assert_eq!(accounted, 7);
-        let r = p.fold(&[]);
-        assert_eq!(r.not_sent, vec![0, 1, 2, 3, 4, 5]);
-    }
-
-    #[test]
-    fn counted_failures_without_names_make_the_chunk_unknown() {
-        let p = plan(Vendor::Byrobot, &json!(7), rows(3), &ImportOptions { extra: json!({"companyId": 1}).as_object().cloned().unwrap_or_default(), ..Default::default() }).unwrap();
-        let r = p.fold(&[ChunkOutcome::Applied { data: json!({"successNum": 2, "repeatNum": 0, "placeFailNum": 1}) }]);
-        assert_eq!(r.unknown.len(), 3);
-        assert!(r.resume.safe_to_resend);
-        let r = p.fold(&[ChunkOutcome::Applied { data: json!({"successNum": 2, "repeatNum": 1, "placeFailNum": 0}) }]);
-        assert_eq!(r.imported, vec![0, 1, 2]);
     }
 }

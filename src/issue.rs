@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 /// Every issue code waihu reports. The wire names are stable: forms key on them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum IssueCode {
     /// A required field is missing or null (`params.when` names the condition, if any).
@@ -100,6 +101,7 @@ pub enum Severity {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Locale {
     #[default]
     #[serde(rename = "en")]
@@ -140,6 +142,10 @@ pub struct Issue {
 impl Issue {
     pub fn new(code: IssueCode, path: Vec<PathSeg>, params: Map<String, Value>, severity: Severity) -> Self {
         Issue { code, path, message: String::new(), params, severity }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// `a.b[2].c`, for messages and test assertions.

@@ -1,34 +1,41 @@
 //! waihu: typed, validated, signed requests for AI outbound-call vendors.
 //!
-//! The crate is split by module (see ../shared/DESIGN.md):
-//! - the sans-IO core turns params into an [`http::HttpRequest`] and a response body into data
-//!   or an [`error::Error`]; it never touches JS or the network and is tested natively:
-//!   `vendors` (one module per vendor: endpoints, credentials and signing, rules, reply parsing,
-//!   documented types), the shared pieces they compose (`check` validation helpers over the
-//!   borrowed `json` tree, `issue` codes and en/zh messages, `time`, `phone`, `sign`, `http`,
-//!   `envelope`, `wire` type macros), `import` (chunk planning and the per-row report),
-//!   `retry` (when a request may be sent again) and `options` (the boundary's option objects);
-//! - `js` (wasm32 only) is the thin wasm-bindgen boundary and the fetch transport.
+//! The crate is split by layer (see the README's "Layout"):
+//! - the ground floor: `vendor` (the operation names, the vendor handle and the one interface
+//!   each vendor implements, with the generic validate / build / parse written once), the pieces
+//!   it composes (`check` validation helpers, `issue` codes and en/zh messages, `credentials`,
+//!   `time`, `phone`, `sign`, `http`, `envelope`, `wire` type macros, `error`, `options`,
+//!   `retry`), `import` (chunk planning and the per-row report), and `tuned/`, the hand-written
+//!   pieces kept for size and speed (the borrowed JSON tree, the allocator);
+//! - `vendors`: one folder per vendor and the registration list;
+//! - `js` (wasm32 only): the thin wasm-bindgen boundary and the fetch transport.
+//!
+//! Everything but `js` is sans-IO: given params, a clock value and credentials it returns an
+//! `HttpRequest`; given a status and a body it returns data or a typed error.
 
 pub mod check;
+pub mod credentials;
 pub mod envelope;
 pub mod error;
 pub mod http;
 pub mod import;
 pub mod issue;
-pub mod json;
 pub mod options;
 pub mod phone;
 pub mod retry;
 pub mod sign;
 pub mod time;
+pub mod tuned;
+pub mod vendor;
 pub mod vendors;
 pub mod wire;
 
 pub use error::{Error, VendorError};
 pub use http::{HttpRequest, Method};
 pub use issue::{Issue, IssueCode, Locale, Severity};
-pub use vendors::{BuildOptions, Operation, ValidateOptions, Vendor};
+pub use options::{BuildOptions, ValidateOptions};
+pub use tuned::json;
+pub use vendor::{Operation, Vendor};
 
 #[cfg(target_arch = "wasm32")]
 mod js;

@@ -1,4 +1,5 @@
-//! The option objects the boundary receives (as JSON), read by hand from a `serde_json::Value`.
+//! The option objects the boundary receives (as JSON), read by hand from a `serde_json::Value`,
+//! and what they mean to the core.
 //!
 //! Why not `#[derive(Deserialize)]`: for these few small objects serde's derived visitors and
 //! their error formatting (which links the whole float printer) were ~10 KiB of the gzipped
@@ -6,12 +7,165 @@
 //! member takes its default, a present member of the wrong type is an error, and `null` is
 //! accepted only where the member is optional (`Option<…>`) or any JSON (`meta`, `data`).
 
-
 use serde_json::{Map, Value};
 
 use crate::import::{ChunkOutcome, ImportOptions};
-use crate::issue::{IssueCode, Locale};
-use crate::vendors::{BuildOptions, SeverityOverride, SeverityOverrides, ValidateOptions};
+use crate::issue::{Issue, IssueCode, Locale, Severity};
+use crate::retry::Policy;
+
+/// How to validate. Read from JSON by `validate_options`.
+#[derive(Clone, Debug, Default)]
+pub struct ValidateOptions {
+    pub locale: Locale,
+    /// Look-up data to check ids against (ZXY's create-options meta, `GET /v1/task/create`).
+    pub meta: Option<Value>,
+    /// Per-code severity overrides: `"error"`, `"warning"` or `"off"` (drop the issue).
+    /// This is how a caller relaxes a waihu choice, e.g. `{ "invalid_phone": "warning" }`.
+    pub severity: SeverityOverrides,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeverityOverride {
+    Error,
+    Warning,
+    Off,
+}
+
+/// Per-code severity overrides: one slot per `IssueCode`. (Not a `BTreeMap<IssueCode, _>`:
+/// that key type had its own copy of the B-tree code in the .wasm.)
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SeverityOverrides([Option<SeverityOverride>; IssueCode::ALL.len()]);
+
+impl SeverityOverrides {
+    /// Sets the override for `code`; returns the previous one.
+    pub fn insert(&mut self, code: IssueCode, level: SeverityOverride) -> Option<SeverityOverride> {
+        self.0[code as usize].replace(level)
+    }
+
+    pub fn get(&self, code: &IssueCode) -> Option<&SeverityOverride> {
+        self.0[*code as usize].as_ref()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+
+    /// The issues with the overrides applied (an `off` code dropped) and messages in `locale`.
+    pub fn apply(&self, issues: Vec<Issue>, locale: Locale) -> Vec<Issue> {
+        issues
+            .into_iter()
+            .filter_map(|mut i| {
+                match self.get(&i.code) {
+                    Some(SeverityOverride::Off) => return None,
+                    Some(SeverityOverride::Warning) => i.severity = Severity::Warning,
+                    Some(SeverityOverride::Error) => i.severity = Severity::Error,
+                    None => {}
+                }
+                i.localize(locale);
+                Some(i)
+            })
+            .collect()
+    }
+}
+
+/// How to build a request. Read from JSON by `build_options`.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Scheme, host and optional prefix; the vendor's documented one when absent.
+    pub base_url: Option<String>,
+    /// The clock, in epoch milliseconds. The core never reads a clock itself.
+    pub now: f64,
+    pub locale: Locale,
+    pub meta: Option<Value>,
+    pub severity: SeverityOverrides,
+    /// Headers set last, replacing any of the same name: the escape hatch for undocumented
+    /// auth details (e.g. ZXY's header, or Tanyi's `appSecret` header if a tenant needs it).
+    /// (A list, not a `BTreeMap`: that would be a second copy of the B-tree code in the .wasm.)
+    pub headers: Vec<(String, String)>,
+}
+
+/// The longest wait `setTimeout` honours (2^31 − 1 ms, about 24.8 days): a longer one fires
+/// at once, so a `timeoutMs` above it would time every call out.
+pub const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
+/// The default per-attempt timeout.
+pub const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
+/// At most this many retries, whatever is asked: a retry loop must end.
+pub const MAX_RETRIES: u64 = 10;
+
+/// How a client sends: per client, and overridable per call (`{ timeoutMs?, maxRetries?,
+/// headers?, severity?, meta? }` in both places).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SendOptions {
+    /// Per attempt.
+    pub timeout_ms: f64,
+    pub policy: Policy,
+    /// Set last on every request, replacing any of the same name.
+    pub headers: Vec<(String, String)>,
+    pub severity: SeverityOverrides,
+    /// Look-up data for validation (ZXY's create-options meta).
+    pub meta: Option<Value>,
+}
+
+impl Default for SendOptions {
+    fn default() -> Self {
+        SendOptions { timeout_ms: DEFAULT_TIMEOUT_MS, policy: Policy::default(), headers: Vec::new(), severity: SeverityOverrides::default(), meta: None }
+    }
+}
+
+impl SendOptions {
+    /// These options with the members of `v` on top: a call's headers come after the client's
+    /// (replacing any of the same name), its severity overrides over the client's.
+    pub fn with(&self, v: &Value) -> R<SendOptions> {
+        let f = Fields(object(v, "the options")?);
+        let mut out = self.clone();
+        if let Some(t) = f.timeout_ms()? {
+            out.timeout_ms = t;
+        }
+        if let Some(n) = f.opt_uint("maxRetries", MAX_RETRIES)? {
+            out.policy.max_retries = n as u32;
+        }
+        for (k, v) in f.string_map("headers")? {
+            out.headers.retain(|(name, _)| !name.eq_ignore_ascii_case(&k));
+            out.headers.push((k, v));
+        }
+        for (i, level) in f.severity()?.0.iter().enumerate() {
+            if level.is_some() {
+                out.severity.0[i] = *level;
+            }
+        }
+        if let Some(meta) = f.any("meta") {
+            out.meta = Some(meta);
+        }
+        Ok(out)
+    }
+
+    /// What building one attempt's request needs.
+    pub fn build_options(&self, base_url: Option<String>, now: f64, locale: Locale) -> BuildOptions {
+        BuildOptions { base_url, now, locale, meta: self.meta.clone(), severity: self.severity.clone(), headers: self.headers.clone() }
+    }
+}
+
+/// `{ vendor, credentials?, baseUrl?, locale?, …SendOptions }`: the vendor's name (checked by
+/// the caller), its credentials as given, and the rest.
+pub struct ClientConfig {
+    pub vendor: String,
+    pub credentials: Value,
+    pub base_url: Option<String>,
+    pub locale: Locale,
+    pub send: SendOptions,
+}
+
+pub fn client_config(raw: &Value) -> R<ClientConfig> {
+    let f = Fields(object(raw, "the client config")?);
+    let send = SendOptions::default().with(raw)?;
+    Ok(ClientConfig {
+        vendor: f.string("vendor")?.ok_or("missing field `vendor`")?,
+        credentials: f.any("credentials").unwrap_or(Value::Null),
+        base_url: f.opt_string("baseUrl")?,
+        locale: f.locale()?,
+        send,
+    })
+}
 
 /// What was wrong, for the caller's TypeError message.
 pub type OptionsError = String;
@@ -48,17 +202,30 @@ impl<'v> Fields<'v> {
         self.get_opt(key).map(|v| v.as_str().map(str::to_string).ok_or_else(|| wrong(key, "a string"))).transpose()
     }
 
-    pub fn opt_f64(&self, key: &str) -> R<Option<f64>> {
-        self.get_opt(key).map(|v| v.as_f64().ok_or_else(|| wrong(key, "a number"))).transpose()
-    }
-
     pub fn f64(&self, key: &str) -> R<Option<f64>> {
         self.get(key).map(|v| v.as_f64().ok_or_else(|| wrong(key, "a number"))).transpose()
     }
 
     /// A whole number from 0 to `max`.
     pub fn opt_uint(&self, key: &str, max: u64) -> R<Option<u64>> {
-        self.get_opt(key).map(|v| v.as_u64().filter(|n| *n <= max).ok_or_else(|| wrong(key, &format!("a whole number from 0 to {max}")))).transpose()
+        self.opt_range(key, 0, max)
+    }
+
+    /// A whole number from `min` to `max`. `null` is refused: it is what `NaN` and `Infinity`
+    /// become in JSON, and silently taking the default for them would hide the caller's bug.
+    pub fn opt_range(&self, key: &str, min: u64, max: u64) -> R<Option<u64>> {
+        let bad = || wrong(key, &format!("a whole number from {min} to {max}"));
+        self.get(key).map(|v| v.as_u64().filter(|n| (min..=max).contains(n)).ok_or_else(bad)).transpose()
+    }
+
+    /// `timeoutMs`: a number of milliseconds from 1 to `MAX_TIMEOUT_MS`.
+    pub fn timeout_ms(&self) -> R<Option<f64>> {
+        // `f64`, not `opt_f64`: `null` is a NaN or Infinity that JSON turned into null.
+        let t = self.f64("timeoutMs")?;
+        match t {
+            Some(t) if !(1.0..=MAX_TIMEOUT_MS).contains(&t) => Err(wrong("timeoutMs", "a number of milliseconds from 1 to 2147483647")),
+            _ => Ok(t),
+        }
     }
 
     pub fn bool(&self, key: &str) -> R<Option<bool>> {
@@ -78,7 +245,6 @@ impl<'v> Fields<'v> {
         Ok(self.get("locale").map(locale).transpose()?.unwrap_or_default())
     }
 
-    /// `{ [name]: string }`.
     /// `{ [name]: string }`, as name-value pairs (each name once: they come from a JSON object).
     pub fn string_map(&self, key: &str) -> R<Vec<(String, String)>> {
         let mut out = Vec::new();
@@ -134,11 +300,15 @@ pub fn build_options(v: &Value) -> R<BuildOptions> {
     })
 }
 
-/// `{ chunkSize?, skipInvalid?, extra?, locale? }`.
+/// Chunks in flight at once, at most (a browser keeps about six connections to a host).
+pub const MAX_CONCURRENCY: u64 = 64;
+
+/// `{ chunkSize?, concurrency?, skipInvalid?, extra?, locale? }`.
 pub fn import_options(v: &Value) -> R<ImportOptions> {
     let f = Fields(object(v, "import options")?);
     Ok(ImportOptions {
-        chunk_size: f.opt_uint("chunkSize", usize::MAX as u64)?.map(|n| n as usize),
+        chunk_size: f.opt_range("chunkSize", 1, u32::MAX.into())?.map(|n| n as usize),
+        concurrency: f.opt_range("concurrency", 1, MAX_CONCURRENCY)?.map_or(ImportOptions::DEFAULT_CONCURRENCY, |n| n as usize),
         skip_invalid: f.bool("skipInvalid")?.unwrap_or_default(),
         extra: f.object("extra")?.cloned().unwrap_or_default(),
         locale: f.locale()?,
@@ -187,7 +357,9 @@ mod tests {
 
         let i = import_options(&json!({"chunkSize": 10, "skipInvalid": true, "extra": {"companyId": 1}, "locale": "en"})).unwrap();
         assert_eq!((i.chunk_size, i.skip_invalid, i.extra.get("companyId")), (Some(10), true, Some(&json!(1))));
-        assert_eq!(import_options(&json!({"chunkSize": null})).unwrap().chunk_size, None);
+        // `null` is what NaN and Infinity become in JSON: refused, never the default.
+        assert!(import_options(&json!({"chunkSize": null})).is_err());
+        assert!(import_options(&json!({"concurrency": null})).is_err());
 
         let outcomes = chunk_outcomes(&json!([
             {"kind": "applied", "data": null},
@@ -220,7 +392,7 @@ mod tests {
         for bad in [json!({"now": "1"}), json!({"now": null}), json!({"baseUrl": 1}), json!({"headers": {"a": 1}}), json!({"headers": null})] {
             assert!(build_options(&bad).is_err(), "{bad}");
         }
-        for bad in [json!({"chunkSize": -1}), json!({"chunkSize": 1.5}), json!({"skipInvalid": "yes"}), json!({"skipInvalid": null}), json!({"extra": []})] {
+        for bad in [json!({"chunkSize": -1}), json!({"chunkSize": 0}), json!({"chunkSize": 1.5}), json!({"concurrency": 0}), json!({"concurrency": "x"}), json!({"concurrency": 1e9}), json!({"skipInvalid": "yes"}), json!({"skipInvalid": null}), json!({"extra": []})] {
             assert!(import_options(&bad).is_err(), "{bad}");
         }
         for bad in [json!({}), json!([{"kind": "done"}]), json!([{"kind": "applied"}]), json!([{"kind": "unknown"}]), json!([{"kind": "rejected", "code": "1", "message": "m", "retryable": null}])] {

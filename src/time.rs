@@ -124,6 +124,42 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// An HTTP-date (RFC 9110 §5.6.7) as epoch milliseconds, in any of its three forms:
+/// IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT` and
+/// asctime `Sun Nov  6 08:49:37 1994`. The weekday is not checked against the date.
+pub fn parse_http_date(s: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month = |m: &str| MONTHS.iter().position(|x| *x == m).map(|i| i as u32 + 1);
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    let (y, m, d, hms) = match words.as_slice() {
+        // IMF-fixdate.
+        [_, d, mon, y, hms, "GMT"] if d.len() == 2 && y.len() == 4 => (digits(y.as_bytes())? as i64, month(mon)?, digits(d.as_bytes())?, *hms),
+        // RFC 850, whose two-digit year is 20yy: RFC 9110 takes the century that puts the date
+        // no more than 50 years ahead, and a Retry-After date is near now.
+        [_, dmy, hms, "GMT"] => {
+            let mut parts = dmy.split('-');
+            let (d, mon, y) = (parts.next()?, parts.next()?, parts.next()?);
+            if parts.next().is_some() || d.len() != 2 || y.len() != 2 {
+                return None;
+            }
+            (2000 + digits(y.as_bytes())? as i64, month(mon)?, digits(d.as_bytes())?, *hms)
+        }
+        // asctime.
+        [_, mon, d, hms, y] if y.len() == 4 && (1..=2).contains(&d.len()) => (digits(y.as_bytes())? as i64, month(mon)?, digits(d.as_bytes())?, *hms),
+        _ => return None,
+    };
+    let t = hms.as_bytes();
+    if t.len() != 8 || t[2] != b':' || t[5] != b':' {
+        return None;
+    }
+    let (h, mi, se) = (digits(&t[0..2])?, digits(&t[3..5])?, digits(&t[6..8])?);
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) || h > 23 || mi > 59 || se > 60 {
+        return None;
+    }
+    let secs = days_from_civil(y, m, d) * 86_400 + i64::from(h * 3600 + mi * 60 + se.min(59));
+    Some(secs * 1000)
+}
+
 /// RFC 1123 date in GMT with English names, e.g. `Thu, 13 Dec 2018 01:27:17 GMT`.
 /// Always UTC: BYRobot signs this string, and a local-time rendering would not verify.
 pub fn rfc1123(epoch_ms: i64) -> String {

@@ -19,9 +19,9 @@ macro_rules! wire {
         $crate::wire!(@munch [$($m)*] $name [$($out)* $(#[$fm])* pub $f: $t,] $($rest)*);
     };
     (@munch [$($m:tt)*] $name:ident [$($out:tt)*]) => {
-        $($m)*
         #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[cfg_attr(target_arch = "wasm32", derive(::tsify::Tsify), tsify(hashmap_as_object))]
+        $($m)*
         #[allow(non_snake_case)]
         pub struct $name { $($out)* }
     };
@@ -61,13 +61,14 @@ pub type Props = std::collections::BTreeMap<String, String>;
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const TS_PROPS: &'static str = "export type Props = Record<string, string>;\n";
 
-/// `ts_operations! { TanyiOperations { createTask: "Params" => "Result", … } }` declares the
-/// TypeScript map from a vendor's operation names to its param and result types (the npm
-/// package's typed API is built on it), and keeps the same map as a Rust constant so a native
-/// test can check it against the vendor's endpoint table.
+/// `ts_operations! { TanyiOperations, TanyiCustomer = TanyiCustomerPerson, { createTask:
+/// "Params" => "Result", … } }` declares the TypeScript map from a vendor's operation names to
+/// its param and result types (the npm package's typed API is built on it) and the name of its
+/// import row type, and keeps the map as a Rust constant so a native test can check it against
+/// the vendor's endpoint table.
 #[macro_export]
 macro_rules! ts_operations {
-    ($name:ident { $($op:ident : $params:literal => $result:literal),+ $(,)? }) => {
+    ($name:ident, $customer:ident = $row:ident, { $($op:ident : $params:literal => $result:literal),+ $(,)? }) => {
         pub const TS_OPERATIONS: &[(&str, &str, &str)] = &[$((stringify!($op), $params, $result)),+];
 
         #[cfg(target_arch = "wasm32")]
@@ -75,7 +76,8 @@ macro_rules! ts_operations {
         const TS_OPERATIONS_DECL: &'static str = concat!(
             "export interface ", stringify!($name), " {\n",
             $("  ", stringify!($op), ": { params: ", $params, "; result: ", $result, " };\n",)+
-            "}\n"
+            "}\n",
+            "export type ", stringify!($customer), " = ", stringify!($row), ";\n",
         );
     };
 }

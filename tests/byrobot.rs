@@ -10,7 +10,7 @@ use waihu::vendors::byrobot;
 use waihu::vendors::byrobot::types::*;
 use waihu::{Error, Vendor};
 
-const V: Vendor = Vendor::Byrobot;
+const V: Vendor = byrobot::VENDOR;
 /// NOTES.md's test-vector instant, `Thu, 13 Dec 2018 01:27:17 GMT`: every golden request
 /// below is signed at it.
 const NOW: f64 = 1_544_664_437_000.0;
@@ -185,7 +185,7 @@ fn golden_requests_for_every_operation() {
         let body = (method == "POST").then(|| params.to_string());
         assert_request(&req, method, &format!("{BASE}{path}"), &headers(), body.as_deref());
         // Reads are idempotent, including the two that go by POST.
-        assert_eq!(req.idempotent, method == "GET" || op == "listCalls" || op == "listPendingCustomers", "{op}");
+        assert_eq!(req.safe_to_repeat, method == "GET" || op == "listCalls" || op == "listPendingCustomers", "{op}");
     }
 }
 
@@ -204,7 +204,7 @@ fn exact_body_bytes() {
 #[test]
 fn base_url_override_and_extra_headers() {
     let opts = waihu::BuildOptions { base_url: Some("https://127.0.0.1:9/by/".into()), now: NOW, headers: [("X-Trace".to_string(), "1".to_string())].into(), ..Default::default() };
-    let req = waihu::vendors::build_request(V, op("startTask"), &json!({"taskId": 1}), &creds(), &opts).unwrap();
+    let req = V.build_request(op("startTask"), &json!({"taskId": 1}), &creds(), &opts).unwrap();
     assert_eq!(req.url, "https://127.0.0.1:9/by/openapi/v1/task/start");
     assert_eq!(req.header("X-Trace"), Some("1"));
     assert_eq!(req.header("sign"), Some(SIG));
@@ -549,7 +549,7 @@ fn build_reports_params_and_credentials_together() {
 #[test]
 fn unsupported_operations_are_clear() {
     for name in ["setConcurrency", "getCreateOptions", "batchTaskAction", "getAccount", "listScripts", "deleteCustomers"] {
-        let e = waihu::vendors::validate(V, op(name), &json!({}), &Default::default()).unwrap_err();
+        let e = V.validate(op(name), &json!({}), &Default::default()).unwrap_err();
         assert_eq!(e.code(), "unsupported_operation");
         let e = build(V, name, json!({}), creds(), None, NOW).unwrap_err();
         assert_eq!(e.name(), "UnsupportedOperationError");

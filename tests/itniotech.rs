@@ -4,13 +4,14 @@
 mod common;
 
 use common::*;
+use waihu::vendors::itniotech;
 use serde_json::{json, Value};
 use waihu::issue::{IssueCode::*, Severity::*};
 use waihu::vendors::itniotech::types::*;
-use waihu::vendors::{self, BuildOptions, ValidateOptions};
+use waihu::{BuildOptions, ValidateOptions};
 use waihu::{Error, Locale, Vendor};
 
-const V: Vendor = Vendor::Itniotech;
+const V: Vendor = itniotech::VENDOR;
 /// NOTES.md §3's vector time, 2021-09-01 04:00:00 UTC, in ms.
 const NOW: f64 = 1_630_468_800_000.0;
 
@@ -181,12 +182,12 @@ fn reads_are_idempotent_writes_are_not() {
         ("listCalls", json!({"current": 1, "size": 1, "params": {"startTime": "2023-01-01 00:00:00", "endTime": "2023-01-01 00:00:00"}})),
     ];
     for (o, p) in reads {
-        assert!(built(V, o, p, creds(), None, NOW).idempotent, "{o}");
+        assert!(built(V, o, p, creds(), None, NOW).safe_to_repeat, "{o}");
     }
     for o in ["startTask", "pauseTask", "deleteTask"] {
-        assert!(!built(V, o, json!({"jobId": 1}), creds(), None, NOW).idempotent, "{o}");
+        assert!(!built(V, o, json!({"jobId": 1}), creds(), None, NOW).safe_to_repeat, "{o}");
     }
-    assert!(!built(V, "createTask", task(), creds(), None, NOW).idempotent);
+    assert!(!built(V, "createTask", task(), creds(), None, NOW).safe_to_repeat);
 }
 
 #[test]
@@ -194,14 +195,14 @@ fn base_url_and_header_overrides() {
     let req = built(V, "startTask", json!({"jobId": 1}), creds(), Some("http://127.0.0.1:8080/itniotech/"), NOW);
     assert_eq!(req.url, "http://127.0.0.1:8080/itniotech/aivoice/taskStart");
     let opts = BuildOptions { now: NOW, headers: [("origin".to_string(), "java-sdk".to_string())].into(), ..Default::default() };
-    let req = vendors::build_request(V, op("startTask"), &json!({"jobId": 1}), &creds(), &opts).unwrap();
+    let req = V.build_request(op("startTask"), &json!({"jobId": 1}), &creds(), &opts).unwrap();
     assert_eq!(req.header("origin"), Some("java-sdk"));
 }
 
 #[test]
 fn unsupported_operations() {
     for o in ["stopTask", "setConcurrency", "getTask", "getCall", "getCreateOptions", "batchTaskAction", "addBlacklist"] {
-        let err = vendors::validate(V, op(o), &json!({}), &ValidateOptions::default()).unwrap_err();
+        let err = V.validate(op(o), &json!({}), &ValidateOptions::default()).unwrap_err();
         assert_eq!(err.code(), "unsupported_operation", "{o}");
         assert!(matches!(build(V, o, json!({}), creds(), None, NOW), Err(Error::UnsupportedOperationError { .. })));
         assert!(matches!(parse(V, o, 200, r#"{"status":"0"}"#), Err(Error::UnsupportedOperationError { .. })));
@@ -657,5 +658,5 @@ fn malformed_replies_are_response_errors() {
     // Long binary-ish bodies do not panic either.
     let junk: String = "\u{fffd}\0{".repeat(1000);
     assert!(matches!(parse(V, "listTasks", 200, &junk), Err(Error::ResponseError { .. })));
-    assert!(matches!(vendors::parse_response(V, op("listTasks"), 200, "", Locale::ZhCn), Err(Error::ResponseError { .. })));
+    assert!(matches!(V.parse_response(op("listTasks"), 200, "", Locale::ZhCn), Err(Error::ResponseError { .. })));
 }

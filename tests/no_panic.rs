@@ -3,7 +3,7 @@
 //! build and parse for every vendor. Bounded: `WAIHU_FUZZ_CASES` (default 100 000 in CI).
 
 use serde_json::{json, Map, Value};
-use waihu::vendors::{self, BuildOptions, ValidateOptions};
+use waihu::{BuildOptions, ValidateOptions};
 use waihu::{Locale, Operation, Vendor};
 
 /// xorshift64*: small, seeded, reproducible.
@@ -132,7 +132,7 @@ fn no_operation_panics_on_any_input() {
     let seeds = seeds();
     let metas = metas();
     let creds = creds();
-    let ops: Vec<(Vendor, Operation)> = Vendor::ALL.iter().flat_map(|v| Operation::ALL.iter().map(move |o| (*v, *o))).collect();
+    let ops: Vec<(Vendor, Operation)> = waihu::vendors::ALL.iter().flat_map(|v| Operation::ALL.iter().map(move |o| (*v, *o))).collect();
     for _ in 0..cases {
         let (vendor, op) = *r.pick(&ops);
         let params = if r.below(2) == 0 {
@@ -146,17 +146,17 @@ fn no_operation_panics_on_any_input() {
         };
         let meta = r.pick(&metas).clone();
         let opts = ValidateOptions { locale: if r.below(2) == 0 { Locale::En } else { Locale::ZhCn }, meta: (!meta.is_null()).then_some(meta.clone()), ..Default::default() };
-        let by_value = vendors::validate(vendor, op, &params, &opts);
+        let by_value = vendor.validate(op, &params, &opts);
         // The text path (the boundary's) must give the very same result.
-        let by_text = vendors::validate_json(vendor, op, &params.to_string(), &opts).expect("serialized params are JSON");
+        let by_text = vendor.validate_json(op, &params.to_string(), &opts).expect("serialized params are JSON");
         assert_eq!(format!("{by_value:?}"), format!("{by_text:?}"), "{params}");
         let any = r.next() as f64;
         let now = *r.pick(&[0.0, -1.0, f64::NAN, f64::INFINITY, 1e300, 1_557_747_252_783.0, any]);
         let base = r.pick(&[None, Some("http://127.0.0.1:1"), Some(""), Some("x")]).map(str::to_string);
         let b = BuildOptions { base_url: base, now, meta: opts.meta.clone(), ..Default::default() };
-        let _ = vendors::build_request(vendor, op, &params, r.pick(&creds), &b);
+        let _ = vendor.build_request(op, &params, r.pick(&creds), &b);
         let body = if r.below(3) == 0 { random(&mut r, 4).to_string() } else { r.pick(BODIES).to_string() };
         let status = *r.pick(&[0u16, 200, 201, 204, 400, 401, 404, 429, 500, 502, 503, 999]);
-        let _ = vendors::parse_response(vendor, op, status, &body, opts.locale);
+        let _ = vendor.parse_response(op, status, &body, opts.locale);
     }
 }

@@ -3,12 +3,12 @@
 //! TypeScript operation map (the npm package's types) against its endpoint table.
 
 use waihu::issue::{message, IssueCode, Locale};
-use waihu::{Operation, Vendor};
+use waihu::Operation;
 
 fn matrix() -> String {
     let mut s = String::from("| operation | tanyi | byrobot | itniotech | zxycall |\n|---|---|---|---|---|\n");
     for op in Operation::ALL {
-        let cells: Vec<String> = Vendor::ALL
+        let cells: Vec<String> = waihu::vendors::ALL
             .iter()
             .map(|v| match v.endpoint(*op) {
                 Some(e) => format!("{} `{}`", e.method.as_str(), e.path),
@@ -57,7 +57,7 @@ fn readme_tables_match_the_code() {
 
 #[test]
 fn typescript_operation_maps_match_the_endpoint_tables() {
-    for v in Vendor::ALL {
+    for v in waihu::vendors::ALL {
         let mut ts: Vec<&str> = v.ts_operations().iter().map(|(op, _, _)| *op).collect();
         let mut ops: Vec<&str> = v.operations().iter().map(|o| o.as_str()).collect();
         ts.sort_unstable();

@@ -23,12 +23,11 @@ if [[ "$have" != "$want" ]]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-# npm dev tools (wasm-opt from binaryen, tsc, publint, attw, miniflare, vite, playwright-core).
+# npm dev tools (wasm-opt from binaryen, tsc, publint, attw, miniflare, wrangler, vite,
+# playwright-core), exactly as package-lock.json lists them (it holds every platform's optional
+# packages, so `npm ci` works on a fresh clone).
 if [[ ! -f node_modules/.package-lock.json ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  # `npm install`, not `npm ci`: with this registry set-up the lock records no download
-  # addresses, and npm ci then rejects rollup's optional packages for other platforms as
-  # "missing from lock file". npm install installs the same locked versions.
-  npm install --no-audit --no-fund
+  npm ci --no-audit --no-fund
 fi
 # Tests import the built package by name, as a user would: node_modules/waihu → pkg/.
 ln -sfn ../pkg node_modules/waihu

@@ -8,7 +8,7 @@ use waihu::issue::{IssueCode::*, Severity::*};
 use waihu::vendors::tanyi;
 use waihu::{Error, Vendor};
 
-const V: Vendor = Vendor::Tanyi;
+const V: Vendor = tanyi::VENDOR;
 /// NOTES.md's test-vector timestamp: every golden request below is signed at it.
 const NOW: f64 = 1_557_747_252_783.0;
 const SIG: &str = "ac8936bc10177578767f3c0e8a1173e459df2c6c2eb7e3a99e9ef5255fc47951";
@@ -95,7 +95,9 @@ fn golden_requests_for_every_operation() {
         ("getCall", json!({"callRecordId": 5}), "GET", "callRecord/callDetail?callRecordId=5", None),
         ("listPendingCustomers", json!({"robotCallJobId": 1, "taskStatus": "NOT_STARTED"}), "GET", "callRecord/toBeCalledList?robotCallJobId=1&taskStatus=NOT_STARTED", None),
         ("deletePendingCustomer", json!({"robotCallTaskId": 9}), "POST", "callRecord/deleteRobotCallTask", Some(json!({"robotCallTaskId": 9}))),
-        ("deleteCustomers", json!({"robotCallJobId": 1, "robotCallTaskIds": [9, 10]}), "GET", "callRecord/deleteRobotCallTaskList?robotCallJobId=1&robotCallTaskIds=%5B9%2C10%5D", None),
+        // The vendor documents the ids as comma-separated text, `3033729,3033719` (README.md,
+        // Endpoints, [T-rec]): a list is sent that way, not as JSON text.
+        ("deleteCustomers", json!({"robotCallJobId": 1, "robotCallTaskIds": [9, 10]}), "GET", "callRecord/deleteRobotCallTaskList?robotCallJobId=1&robotCallTaskIds=9%2C10", None),
         ("getAccount", json!({}), "GET", "tenant/getTenant", None),
         ("listCallerLines", json!({}), "GET", "phone/getPhoneList", None),
         ("listScripts", json!({}), "GET", "dialogFlow/getDialogFlowList", None),
@@ -114,7 +116,8 @@ fn golden_requests_for_every_operation() {
             headers.insert(0, ("Content-Type", "application/json"));
         }
         assert_request(&req, method, &format!("{BASE}{path}"), &headers, body.as_deref());
-        assert_eq!(req.idempotent, method == "GET" || op == "listCalls" || op == "listTaskStats", "{op}");
+        // Reads, including two sent as POST; deleteRobotCallTaskList is a GET that deletes.
+        assert_eq!(req.safe_to_repeat, (method == "GET" && op != "deleteCustomers") || op == "listCalls" || op == "listTaskStats", "{op}");
     }
 }
 
@@ -127,7 +130,7 @@ fn exact_body_bytes_for_import() {
 #[test]
 fn base_url_override_and_extra_headers() {
     let opts = waihu::BuildOptions { base_url: Some("http://127.0.0.1:9/tanyi/".into()), now: NOW, headers: [("appSecret".to_string(), "x".to_string())].into(), ..Default::default() };
-    let req = waihu::vendors::build_request(V, op("startTask"), &json!({"robotCallJobId": 1}), &creds(), &opts).unwrap();
+    let req = V.build_request(op("startTask"), &json!({"robotCallJobId": 1}), &creds(), &opts).unwrap();
     assert_eq!(req.url, "http://127.0.0.1:9/tanyi/apiOpen/v1/job/start");
     assert_eq!(req.header("appSecret"), Some("x"));
 }
@@ -284,12 +287,12 @@ fn chinese_messages_and_severity_overrides() {
     let got = full_issues(V, "createTask", create_example(), &opts);
     assert_eq!(got[0].message, "拨打时间需在 09:00-20:00 之间");
     let mut opts = waihu::ValidateOptions::default();
-    opts.severity.insert(OutsideAllowedHours, waihu::vendors::SeverityOverride::Warning);
+    opts.severity.insert(OutsideAllowedHours, waihu::options::SeverityOverride::Warning);
     assert_eq!(issues_with(V, "createTask", create_example(), &opts), vec![("robotCallJob.dailyEndTime".into(), OutsideAllowedHours, Warning)]);
     // A warning does not stop the build.
     let b = waihu::BuildOptions { now: NOW, severity: opts.severity.clone(), ..Default::default() };
-    assert!(waihu::vendors::build_request(V, op("createTask"), &create_example(), &creds(), &b).is_ok());
-    opts.severity.insert(OutsideAllowedHours, waihu::vendors::SeverityOverride::Off);
+    assert!(V.build_request(op("createTask"), &create_example(), &creds(), &b).is_ok());
+    opts.severity.insert(OutsideAllowedHours, waihu::options::SeverityOverride::Off);
     assert!(issues_with(V, "createTask", create_example(), &opts).is_empty());
 }
 
@@ -306,7 +309,7 @@ fn build_reports_params_and_credentials_together() {
 #[test]
 fn unsupported_operations_are_clear() {
     for name in ["getCreateOptions", "listRobots", "addBlacklist"] {
-        let e = waihu::vendors::validate(V, op(name), &json!({}), &Default::default()).unwrap_err();
+        let e = V.validate(op(name), &json!({}), &Default::default()).unwrap_err();
         assert_eq!(e.code(), "unsupported_operation");
         assert_eq!(e.name(), "UnsupportedOperationError");
     }
@@ -349,8 +352,8 @@ fn unreadable_replies_are_response_errors() {
 fn prevalidated_builds_check_only_credentials_and_base_url() {
     let params = json!({"robotCallJobId": 28, "customerPersons": [{"phoneNumber": "13998987676"}]});
     let opts = waihu::BuildOptions { now: NOW, ..Default::default() };
-    let a = waihu::vendors::build_request(V, op("importCustomers"), &params, &creds(), &opts).unwrap();
-    let b = waihu::vendors::build_prevalidated_request(V, op("importCustomers"), &params, &creds(), &opts).unwrap();
+    let a = V.build_request(op("importCustomers"), &params, &creds(), &opts).unwrap();
+    let b = V.build_prevalidated_request(op("importCustomers"), &params, &creds(), &opts).unwrap();
     assert_eq!(a, b);
-    assert!(waihu::vendors::build_prevalidated_request(V, op("importCustomers"), &params, &json!({}), &opts).is_err());
+    assert!(V.build_prevalidated_request(op("importCustomers"), &params, &json!({}), &opts).is_err());
 }

@@ -8,11 +8,15 @@ use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 
 use waihu::issue::{IssueCode, Severity};
-use waihu::vendors::{self, BuildOptions, ValidateOptions};
+use waihu::{BuildOptions, ValidateOptions};
 use waihu::{Error, Locale, Operation, Vendor};
 
 const NOW: f64 = 1_557_747_252_783.0;
 const TANYI_SIG: &str = "ac8936bc10177578767f3c0e8a1173e459df2c6c2eb7e3a99e9ef5255fc47951";
+
+fn vendor(id: &str) -> Vendor {
+    waihu::vendors::parse(id).unwrap_or_else(|| panic!("no vendor {id}"))
+}
 
 fn op(name: &str) -> Operation {
     Operation::parse(name).unwrap_or_else(|| panic!("no operation {name}"))
@@ -38,13 +42,13 @@ fn tanyi_create(start: &str, end: &str) -> Value {
 
 fn build(vendor: Vendor, operation: &str, params: Value, creds: Value, now: f64) -> Result<waihu::HttpRequest, Error> {
     let opts = BuildOptions { now, ..Default::default() };
-    vendors::build_request(vendor, op(operation), &params, &creds, &opts)
+    vendor.build_request(op(operation), &params, &creds, &opts)
 }
 
 #[wasm_bindgen_test]
 fn tanyi_daily_window_errors_in_wasm() {
     let opts = ValidateOptions { locale: Locale::ZhCn, ..Default::default() };
-    let issues = vendors::validate(Vendor::Tanyi, op("createTask"), &tanyi_create("08:00", "21:00"), &opts).unwrap();
+    let issues = vendor("tanyi").validate(op("createTask"), &tanyi_create("08:00", "21:00"), &opts).unwrap();
     let errors: Vec<_> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
     let got: Vec<(String, IssueCode)> = errors.iter().map(|i| (i.path_string(), i.code)).collect();
     assert_eq!(
@@ -52,18 +56,18 @@ fn tanyi_daily_window_errors_in_wasm() {
         vec![("robotCallJob.dailyStartTime".into(), IssueCode::OutsideAllowedHours), ("robotCallJob.dailyEndTime".into(), IssueCode::OutsideAllowedHours)]
     );
     assert_eq!(errors[0].message, "拨打时间需在 09:00-20:00 之间");
-    let clean = vendors::validate(Vendor::Tanyi, op("createTask"), &tanyi_create("09:00", "20:00"), &ValidateOptions::default()).unwrap();
+    let clean = vendor("tanyi").validate(op("createTask"), &tanyi_create("09:00", "20:00"), &ValidateOptions::default()).unwrap();
     assert!(clean.iter().all(|i| i.severity != Severity::Error), "{clean:?}");
 }
 
 #[wasm_bindgen_test]
 fn tanyi_sha256_signature_in_wasm() {
-    assert_eq!(vendors::tanyi::signature("demoAppKey", "demoAppSecret", "demoTenant", "v1", "1557747252783"), TANYI_SIG);
-    let req = build(Vendor::Tanyi, "startTask", json!({"robotCallJobId": 1}), tanyi_creds(), NOW).unwrap();
+    assert_eq!(waihu::vendors::tanyi::signature("demoAppKey", "demoAppSecret", "demoTenant", "v1", "1557747252783"), TANYI_SIG);
+    let req = build(vendor("tanyi"), "startTask", json!({"robotCallJobId": 1}), tanyi_creds(), NOW).unwrap();
     assert_eq!(req.header("signature"), Some(TANYI_SIG));
     assert_eq!(req.url, "https://openapi.tanyibot.com/apiOpen/v1/job/start");
     assert!(matches!(
-        build(Vendor::Tanyi, "createTask", tanyi_create("08:00", "21:00"), tanyi_creds(), NOW),
+        build(vendor("tanyi"), "createTask", tanyi_create("08:00", "21:00"), tanyi_creds(), NOW),
         Err(Error::ValidationError { .. })
     ));
 }
@@ -72,23 +76,23 @@ fn tanyi_sha256_signature_in_wasm() {
 fn byrobot_hmac_sha1_and_gmt_date_in_wasm() {
     // NOTES.md's vector: Thu, 13 Dec 2018 01:27:17 GMT; 2023-12-31 23:30 UTC keeps the GMT date.
     let creds = json!({"appKey": "demoAppKey", "appSecret": "demoAppSecret"});
-    let req = build(Vendor::Byrobot, "startTask", json!({"taskId": 1}), creds, 1_704_065_400_000.0).unwrap();
+    let req = build(vendor("byrobot"), "startTask", json!({"taskId": 1}), creds, 1_704_065_400_000.0).unwrap();
     assert_eq!(req.header("datetime"), Some("Sun, 31 Dec 2023 23:30:00 GMT"));
     assert_eq!(req.header("sign"), Some("lE71z8xnkgxt3S7OVoxnEV85ewI="));
 }
 
 #[wasm_bindgen_test]
 fn itniotech_md5_and_epoch_seconds_in_wasm() {
-    assert_eq!(vendors::itniotech::signature("demoApiKey", "demoApiSecret", "1630468800"), "1ace6a82b79ca58aa1ad8aebfe99704a");
+    assert_eq!(waihu::vendors::itniotech::signature("demoApiKey", "demoApiSecret", "1630468800"), "1ace6a82b79ca58aa1ad8aebfe99704a");
     let creds = json!({"apiKey": "demoApiKey", "apiSecret": "demoApiSecret", "appId": "demoAppId"});
-    let req = build(Vendor::Itniotech, "listScripts", json!({}), creds, 1_630_468_800_500.0).unwrap();
+    let req = build(vendor("itniotech"), "listScripts", json!({}), creds, 1_630_468_800_500.0).unwrap();
     assert_eq!(req.header("Timestamp"), Some("1630468800"));
     assert_eq!(req.header("Sign"), Some("1ace6a82b79ca58aa1ad8aebfe99704a"));
 }
 
 #[wasm_bindgen_test]
 fn parse_response_in_wasm() {
-    let ok = vendors::parse_response(Vendor::Tanyi, op("createTask"), 200, r#"{"code":200,"data":{"robotCallJobId":139},"requestId":"R","resultMsg":"ok"}"#, Locale::En).unwrap();
+    let ok = vendor("tanyi").parse_response(op("createTask"), 200, r#"{"code":200,"data":{"robotCallJobId":139},"requestId":"R","resultMsg":"ok"}"#, Locale::En).unwrap();
     assert_eq!(ok, json!({"robotCallJobId": 139}));
-    assert!(matches!(vendors::parse_response(Vendor::Tanyi, op("startTask"), 502, "<html>", Locale::En), Err(Error::ResponseError { .. })));
+    assert!(matches!(vendor("tanyi").parse_response(op("startTask"), 502, "<html>", Locale::En), Err(Error::ResponseError { .. })));
 }

@@ -10,10 +10,10 @@ use common::*;
 use serde_json::{json, Value};
 use waihu::issue::{IssueCode::*, Severity::*};
 use waihu::vendors::zxycall::{self, types};
-use waihu::vendors::{BuildOptions, ValidateOptions};
+use waihu::{BuildOptions, ValidateOptions};
 use waihu::{Error, Vendor};
 
-const V: Vendor = Vendor::Zxycall;
+const V: Vendor = zxycall::VENDOR;
 const NOW: f64 = 1_700_000_000_000.0;
 /// No base URL is documented: every build names one.
 const BASE: &str = "https://zxy.example.com";
@@ -120,7 +120,7 @@ const TASK: &str = "02f5bb4a-8a09-4eae-8969-6c2a3732f774";
 
 // ---- Requests ----
 
-/// (operation, params, method, path and query, body, idempotent).
+/// (operation, params, method, path and query, body, safe_to_repeat).
 type Golden = (&'static str, Value, &'static str, String, Option<String>, bool);
 
 #[test]
@@ -143,7 +143,7 @@ fn golden_requests_for_every_operation() {
     supported.sort_unstable();
     covered.sort_unstable();
     assert_eq!(supported, covered, "every supported operation has a golden case");
-    for (op, params, method, path, body, idempotent) in cases {
+    for (op, params, method, path, body, safe_to_repeat) in cases {
         let req = built(V, op, params, creds(), Some(BASE), NOW);
         let mut headers = vec![("Accept", "application/json"), ("Authorization", "Bearer demoToken")];
         if body.is_some() {
@@ -151,7 +151,7 @@ fn golden_requests_for_every_operation() {
         }
         assert_request(&req, method, &format!("{BASE}{path}"), &headers, body.as_deref());
         // start, stop and destroy are GETs that change state: never retried blindly.
-        assert_eq!(req.idempotent, idempotent, "{op}");
+        assert_eq!(req.safe_to_repeat, safe_to_repeat, "{op}");
     }
 }
 
@@ -220,7 +220,7 @@ fn auth_header_and_scheme_are_configurable() {
     assert_eq!(zxycall::auth_value(" ", "x"), "x");
     // BuildOptions.headers are applied last and win.
     let opts = BuildOptions { base_url: Some(format!("{BASE}/prefix/")), now: NOW, headers: [("authorization".to_string(), "Custom x".to_string())].into(), ..Default::default() };
-    let req = waihu::vendors::build_request(V, op("startTask"), &json!({"task_id": TASK}), &creds(), &opts).unwrap();
+    let req = V.build_request(op("startTask"), &json!({"task_id": TASK}), &creds(), &opts).unwrap();
     assert_eq!(req.url, format!("{BASE}/prefix/v1/task/start/{TASK}"));
     assert_eq!(req.header("Authorization"), Some("Custom x"));
 }
@@ -243,19 +243,19 @@ fn credentials_and_base_url_are_checked_with_the_params() {
     }
     let err = build(V, "startTask", json!({"task_id": TASK}), json!({"token": 5}), Some(BASE), NOW).unwrap_err();
     assert!(matches!(err, Error::ValidationError { ref issues, .. } if issues[0].code == InvalidType));
-    // An unknown credential key is only a warning.
-    assert!(build(V, "startTask", json!({"task_id": TASK}), json!({"token": "t", "tokne": "x"}), Some(BASE), NOW).is_ok());
+    // An unknown credential key is refused: a misspelt `authHeader` would send the token elsewhere.
+    let err = build(V, "startTask", json!({"task_id": TASK}), json!({"token": "t", "authHeder": "X-Token"}), Some(BASE), NOW).unwrap_err();
+    assert!(matches!(err, Error::ValidationError { ref issues, .. } if issues[0].path_string() == "credentials.authHeder" && issues[0].code == UnrecognizedKey && issues[0].is_error()));
 }
 
 #[test]
 fn unsupported_operations_are_clear() {
     for name in ["stopTask", "setConcurrency", "getTask", "listCalls", "deleteCustomers", "addBlacklist"] {
-        let e = waihu::vendors::validate(V, op(name), &json!({}), &Default::default()).unwrap_err();
+        let e = V.validate(op(name), &json!({}), &Default::default()).unwrap_err();
         assert_eq!(e.code(), "unsupported_operation", "{name}");
-        assert!(zxycall::endpoint(op(name)).is_none());
+        assert!(V.endpoint(op(name)).is_none());
     }
     assert_eq!(V.default_base_url(), None);
-    assert_eq!(zxycall::DEFAULT_BASE_URL, "");
 }
 
 // ---- The create table ----
@@ -328,9 +328,9 @@ fn a_body_that_matches_the_pages_meta_validates_clean() {
     assert!(with_meta("updateTask", with(valid_create(), json!({"task_id": TASK}))).is_empty());
     // And it builds with the meta in the build options.
     let opts = BuildOptions { base_url: Some(BASE.into()), now: NOW, meta: Some(meta()), ..Default::default() };
-    assert!(waihu::vendors::build_request(V, op("createTask"), &valid_create(), &creds(), &opts).is_ok());
+    assert!(V.build_request(op("createTask"), &valid_create(), &creds(), &opts).is_ok());
     let bad = with(valid_create(), json!({"maximumcall": 2}));
-    assert!(matches!(waihu::vendors::build_request(V, op("createTask"), &bad, &creds(), &opts), Err(Error::ValidationError { .. })));
+    assert!(matches!(V.build_request(op("createTask"), &bad, &creds(), &opts), Err(Error::ValidationError { .. })));
 }
 
 #[test]

@@ -1,21 +1,22 @@
 //! The wasm boundary: converts JS values, calls the core, converts back, and turns core
-//! errors into JS `Error` objects. No rule lives here (see ../shared/DESIGN.md).
+//! errors into JS `Error` objects. No rule lives here (see the README's "Layout").
 //!
 //! Params, customers, options and results cross as JSON text (pkg-template/api.js stringifies
-//! and parses): V8's JSON and serde_json beat serde-wasm-bindgen's field-by-field crossing by
-//! an order of magnitude on import-sized data (bench/boundary.mjs measures both), and one way
-//! across for everything keeps serde-wasm-bindgen's code out of the .wasm. Only `Client.call`'s
-//! options stay a JS object: they carry an `AbortSignal`.
+//! and parses): V8's JSON and our parser beat serde-wasm-bindgen's field-by-field crossing by an
+//! order of magnitude on import-sized data (bench/RESULTS.md), and one way across for everything
+//! keeps serde-wasm-bindgen's code out of the .wasm. Names (vendor, operation) and the few
+//! values a caller passes directly arrive as `JsValue` and are checked here, so a wrong type is
+//! a `TypeError` with `code: "invalid_argument"`, never an engine error.
 
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::options;
-use crate::vendors::{self, BuildOptions, Operation, ValidateOptions, Vendor};
+use crate::error::Error;
+use crate::options::{self, BuildOptions, ValidateOptions};
+use crate::vendor::{Operation, Vendor};
+use crate::vendors;
 
-#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
-mod alloc;
 #[cfg(feature = "boundary-bench")]
 mod bench;
 mod client;
@@ -25,18 +26,18 @@ mod types;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use errors::{config_error, to_js_error};
+pub(crate) use errors::{invalid_argument, to_js_error};
 
-/// Talc instead of the default dlmalloc: smaller in the .wasm, and no slower on imports
-/// (see the commit that brought it); small blocks are served from free lists in front of it
-/// (alloc.rs). Single-threaded wasm only: the lists are not shared between threads.
+/// Talc instead of the default dlmalloc (smaller in the .wasm, and no slower on imports), with
+/// free lists for small blocks in front of it (src/tuned/alloc.rs). Single-threaded wasm only:
+/// the lists are not shared between threads.
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
-static ALLOCATOR: alloc::Cached<talc::wasm::WasmDynamicTalc> = alloc::Cached::new(talc::wasm::new_wasm_dynamic_allocator());
+static ALLOCATOR: crate::tuned::alloc::Cached<talc::wasm::WasmDynamicTalc> = crate::tuned::alloc::Cached::new(talc::wasm::new_wasm_dynamic_allocator());
 
 /// Params, customers or options sent as JSON text by api.js (`undefined` arrives as `null`).
 pub(crate) fn from_json(text: &str) -> Result<Value, JsValue> {
-    crate::json::parse_value(text).map_err(|e| config_error(&format!("not JSON data: {e}")))
+    crate::json::parse_value(text).map_err(|e| invalid_argument(&format!("not JSON data: {e}")))
 }
 
 /// A result as JSON text, for api.js to `JSON.parse`.
@@ -49,20 +50,27 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     js_sys::JSON::parse(&to_json(value)).unwrap_or(JsValue::NULL)
 }
 
-pub(crate) fn vendor_of(s: &str) -> Result<Vendor, JsValue> {
-    Vendor::parse(s).ok_or_else(|| config_error(&format!("unknown vendor {s:?}; expected tanyi, byrobot, itniotech or zxycall")))
+/// A string argument, or a TypeError naming it.
+pub(crate) fn text_arg(v: &JsValue, what: &str) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| invalid_argument(&format!("{what} must be a string")))
 }
 
-pub(crate) fn operation_of(vendor: Vendor, s: &str) -> Result<Operation, JsValue> {
-    Operation::parse(s).ok_or_else(|| {
-        // Unknown names are unsupported operations, with the stable error shape.
-        let e = js_sys::Error::new(&format!("{} has no operation {s:?}", vendor.as_str()));
-        e.set_name("UnsupportedOperationError");
-        errors::set(&e, "code", &JsValue::from_str("unsupported_operation"));
-        errors::set(&e, "vendor", &JsValue::from_str(vendor.as_str()));
-        errors::set(&e, "operation", &JsValue::from_str(s));
-        e.into()
+pub(crate) fn vendor_of(v: &JsValue) -> Result<Vendor, JsValue> {
+    let id = text_arg(v, "the vendor")?;
+    vendors::parse(&id).ok_or_else(|| {
+        let mut expected = String::new();
+        for (i, v) in vendors::ALL.iter().enumerate() {
+            expected.push_str(if i == 0 { "" } else { ", " });
+            expected.push_str(v.as_str());
+        }
+        invalid_argument(&format!("unknown vendor {id:?}; expected one of {expected}"))
     })
+}
+
+/// An operation name; an unknown one is the vendor's `UnsupportedOperationError`.
+pub(crate) fn operation_of(vendor: Vendor, v: &JsValue) -> Result<Operation, JsValue> {
+    let name = text_arg(v, "the operation")?;
+    Operation::parse(&name).ok_or_else(|| to_js_error(&Error::UnsupportedOperationError { vendor, operation: name }))
 }
 
 /// Options as JSON text, read by `read`; `null` (no options) is the defaults. `what` names
@@ -70,53 +78,43 @@ pub(crate) fn operation_of(vendor: Vendor, s: &str) -> Result<Operation, JsValue
 pub(crate) fn options_of<T: Default>(options_json: &str, what: &str, read: fn(&Value) -> Result<T, options::OptionsError>) -> Result<T, JsValue> {
     match from_json(options_json)? {
         Value::Null => Ok(T::default()),
-        v => read(&v).map_err(|e| config_error(&format!("invalid {what}: {e}"))),
+        v => read(&v).map_err(|e| invalid_argument(&format!("invalid {what}: {e}"))),
     }
 }
 
 /// Every issue with the params (JSON text), errors and warnings, as JSON text of `Issue[]`;
 /// `undefined` when there is none (the common case: no string to make and decode).
 #[wasm_bindgen(js_name = validate)]
-pub fn validate(
-    vendor: &str,
-    operation: &str,
-    params_json: &str,
-    options_json: &str,
-) -> Result<Option<String>, JsValue> {
-    let vendor = vendor_of(vendor)?;
-    let op = operation_of(vendor, operation)?;
+pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str) -> Result<Option<String>, JsValue> {
+    let vendor = vendor_of(&vendor)?;
+    let op = operation_of(vendor, &operation)?;
     let options: ValidateOptions = options_of(options_json, "options", options::validate_options)?;
     // Read straight into the borrowed tree of crate::json, not a `Value`: the faster path.
-    let result = vendors::validate_json(vendor, op, params_json, &options).map_err(|e| config_error(&format!("not JSON data: {e}")))?;
+    let result = vendor.validate_json(op, params_json, &options).map_err(|e| invalid_argument(&format!("not JSON data: {e}")))?;
     result.map(|issues| (!issues.is_empty()).then(|| to_json(&issues))).map_err(|e| to_js_error(&e))
 }
 
 /// The exact signed request, as JSON text of `{ method, url, headers, body? }`. Throws
 /// ValidationError.
 #[wasm_bindgen(js_name = buildRequest)]
-pub fn build_request(
-    vendor: &str,
-    operation: &str,
-    params_json: &str,
-    options_json: &str,
-) -> Result<String, JsValue> {
-    let vendor = vendor_of(vendor)?;
-    let op = operation_of(vendor, operation)?;
+pub fn build_request(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str) -> Result<String, JsValue> {
+    let vendor = vendor_of(&vendor)?;
+    let op = operation_of(vendor, &operation)?;
     let (credentials, options) = build_options(options_json)?;
     let params = from_json(params_json)?;
-    let req = vendors::build_request(vendor, op, &params, &credentials, &options).map_err(|e| to_js_error(&e))?;
+    let req = vendor.build_request(op, &params, &credentials, &options).map_err(|e| to_js_error(&e))?;
     Ok(to_json(&types::JsHttpRequest::from(&req)))
 }
 
 /// JSON text of `RawBuildOptions` (`{ credentials, baseUrl?, now?, … }`) → the core's
 /// options; `now` defaults to the clock.
-pub(crate) fn build_options(options_json: &str) -> Result<(Value, BuildOptions), JsValue> {
+fn build_options(options_json: &str) -> Result<(Value, BuildOptions), JsValue> {
     let raw = from_json(options_json)?;
     let credentials = raw.get("credentials").cloned().unwrap_or(Value::Null);
     let has_now = raw.get("now").is_some_and(|n| !n.is_null());
     let mut opts: BuildOptions = match raw {
         Value::Null => BuildOptions::default(),
-        v => options::build_options(&v).map_err(|e| config_error(&format!("invalid options: {e}")))?,
+        v => options::build_options(&v).map_err(|e| invalid_argument(&format!("invalid options: {e}")))?,
     };
     if !has_now {
         opts.now = js_sys::Date::now();
@@ -125,20 +123,33 @@ pub(crate) fn build_options(options_json: &str) -> Result<(Value, BuildOptions),
 }
 
 /// Reads a vendor reply: JSON text of the envelope's data, or throws VendorError /
-/// ResponseError.
+/// ResponseError. `locale_json` is the JSON text of `"en" | "zh-CN"`, or `null`.
 #[wasm_bindgen(js_name = parseResponse)]
-/// `locale_json` is the JSON text of `"en" | "zh-CN"`, or `null`.
-pub fn parse_response(vendor: &str, operation: &str, status: u16, body: &str, locale_json: &str) -> Result<String, JsValue> {
-    let vendor = vendor_of(vendor)?;
-    let op = operation_of(vendor, operation)?;
+pub fn parse_response(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] status: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue, locale_json: &str) -> Result<String, JsValue> {
+    let vendor = vendor_of(&vendor)?;
+    let op = operation_of(vendor, &operation)?;
+    let status = status.as_f64().filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s)).ok_or_else(|| invalid_argument("the status must be an HTTP status from 100 to 599"))?;
+    let body = text_arg(&body, "the body")?;
     let locale = options_of(locale_json, "options", options::locale)?;
-    vendors::parse_response(vendor, op, status, body, locale).map(|v| to_json(&v)).map_err(|e| to_js_error(&e))
+    vendor.parse_response(op, status as u16, &body, locale).map(|v| to_json(&v)).map_err(|e| to_js_error(&e))
 }
 
 /// The operations a vendor supports, in a stable order.
 #[wasm_bindgen(js_name = operations, unchecked_return_type = "string[]")]
-pub fn operations(vendor: &str) -> Result<JsValue, JsValue> {
-    let v = vendor_of(vendor)?;
+pub fn operations(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue) -> Result<JsValue, JsValue> {
+    let v = vendor_of(&vendor)?;
     Ok(v.operations().iter().map(|o| JsValue::from_str(o.as_str())).collect::<js_sys::Array>().into())
 }
 
+/// Every vendor's id, in the registration list's order.
+#[wasm_bindgen(js_name = vendors, unchecked_return_type = "Vendor[]")]
+pub fn vendor_ids() -> JsValue {
+    vendors::ALL.iter().map(|v| JsValue::from_str(v.as_str())).collect::<js_sys::Array>().into()
+}
+
+/// The error classes to declare, as JSON text of `[name, code | null][]`: read by the package
+/// build (pkg-template/codegen.mjs), which generates the classes and guards from it.
+#[wasm_bindgen(js_name = errorKinds)]
+pub fn error_kinds() -> String {
+    to_json(Error::KINDS)
+}

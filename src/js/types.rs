@@ -29,13 +29,6 @@ impl<'r> From<&'r HttpRequest> for JsHttpRequest<'r> {
 
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const TS_CORE: &'static str = r#"
-export type Vendor = "tanyi" | "byrobot" | "itniotech" | "zxycall";
-export type Locale = "en" | "zh-CN";
-export type IssueCode =
-  | "required" | "invalid_type" | "unrecognized_key" | "invalid_enum" | "invalid_literal"
-  | "invalid_format" | "invalid_phone" | "too_small" | "too_big" | "outside_allowed_hours"
-  | "range_inverted" | "outside_daily_window" | "overlapping_windows" | "duplicate_value"
-  | "unknown_reference" | "exceeds_capacity" | "unusable_reference";
 /** A validation issue, shaped like zod's. */
 export interface Issue {
   code: IssueCode;
@@ -66,20 +59,32 @@ export interface RawBuildOptions {
   /** Headers set last, replacing any of the same name. */
   headers?: Record<string, string>;
 }
-export interface RawClientConfig {
+/** How a client sends; set per client, and overridable per call. */
+export interface SendOptions {
+  /** Per attempt, 1 to 2 147 483 647 ms; default 30 000. */
+  timeoutMs?: number;
+  /** Retries where safe (reads; 429/503 for any method), 0 to 10; default 2. */
+  maxRetries?: number;
+  /** Headers set last, replacing any of the same name (a call's over the client's). */
+  headers?: Record<string, string>;
+  /** Per-code severity overrides for the validation before sending. */
+  severity?: Partial<Record<IssueCode, "error" | "warning" | "off">>;
+  /** ZXY: the reply of getCreateOptions, to check ids against. */
+  meta?: unknown;
+}
+export interface RawClientConfig extends SendOptions {
   vendor: Vendor;
   credentials: unknown;
   baseUrl?: string;
-  /** Per attempt; default 30 000. */
-  timeoutMs?: number;
-  /** Retries where safe (reads; 429/503 for any method); default 2. */
-  maxRetries?: number;
   locale?: Locale;
-  headers?: Record<string, string>;
+  /** The `fetch` to send with (default: the global one), for tests, proxies, instrumentation. */
+  fetch?: typeof globalThis.fetch;
 }
 export interface RawImportOptions {
-  /** Rows per call, at most (and by default) the vendor's limit. */
+  /** Rows per call, at least 1 and at most (and by default) the vendor's limit. */
   chunkSize?: number;
+  /** Chunks in flight at once, 1 to 64; default 4. */
+  concurrency?: number;
   /** Import the valid rows and report the invalid ones as rejected, instead of throwing. */
   skipInvalid?: boolean;
   /** Members added to every batch (BYRobot's companyId, Itniotech's callRecordDup). */
@@ -91,7 +96,8 @@ export type ChunkOutcome =
   | { kind: "rejected"; code: string; message: string; retryable?: boolean }
   | { kind: "unknown"; reason: string }
   | { kind: "notSent" };
-export interface CallOptions {
+/** Per-call options: the client's send options for this call, and a signal. */
+export interface CallOptions extends SendOptions {
   signal?: AbortSignal;
 }
 export interface HttpRequest {

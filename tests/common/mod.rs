@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 use waihu::issue::{Issue, IssueCode, Severity};
-use waihu::vendors::{self, BuildOptions, ValidateOptions};
+use waihu::{BuildOptions, ValidateOptions};
 use waihu::{Error, HttpRequest, Operation, Vendor};
 
 /// Runs a python3 snippet and returns what it prints (trimmed): signature vectors are
@@ -33,7 +33,7 @@ pub fn issues_with(vendor: Vendor, operation: &str, params: Value, opts: &Valida
 }
 
 pub fn full_issues(vendor: Vendor, operation: &str, params: Value, opts: &ValidateOptions) -> Vec<Issue> {
-    vendors::validate(vendor, op(operation), &params, opts).expect("supported operation")
+    vendor.validate(op(operation), &params, opts).expect("supported operation")
 }
 
 /// Only the issues of severity error.
@@ -56,7 +56,7 @@ pub fn assert_clean(vendor: Vendor, operation: &str, params: Value) {
 
 pub fn build(vendor: Vendor, operation: &str, params: Value, creds: Value, base_url: Option<&str>, now_ms: f64) -> Result<HttpRequest, Error> {
     let opts = BuildOptions { base_url: base_url.map(str::to_string), now: now_ms, ..Default::default() };
-    vendors::build_request(vendor, op(operation), &params, &creds, &opts)
+    vendor.build_request(op(operation), &params, &creds, &opts)
 }
 
 /// Builds and expects success.
@@ -80,11 +80,11 @@ pub fn assert_request(req: &HttpRequest, method: &str, url: &str, headers: &[(&s
 
 /// Parses a reply; `Err` holds the core error.
 pub fn parse(vendor: Vendor, operation: &str, status: u16, body: &str) -> Result<Value, Error> {
-    vendors::parse_response(vendor, op(operation), status, body, waihu::Locale::En)
+    vendor.parse_response(op(operation), status, body, waihu::Locale::En)
 }
 
 pub fn parse_zh(vendor: Vendor, operation: &str, status: u16, body: &str) -> Result<Value, Error> {
-    vendors::parse_response(vendor, op(operation), status, body, waihu::Locale::ZhCn)
+    vendor.parse_response(op(operation), status, body, waihu::Locale::ZhCn)
 }
 
 /// The vendor error of a reply, or a panic.

@@ -118,3 +118,77 @@ test("wrong arguments are TypeErrors, never strings or wasm traps", () => {
   // The instance still works after all of that.
   assert.equal(waihu.validate("tanyi", "startTask", { robotCallJobId: 1 }).length, 0);
 });
+
+test("errors are instances of the package's classes, and the guards agree", async () => {
+  const client = new waihu.Client({ vendor: "tanyi", credentials: creds.tanyi, baseUrl: srv.url, maxRetries: 0 });
+  srv.reset();
+  srv.reply({ body: JSON.stringify({ code: 412, data: null, requestId: "R", resultMsg: "参数错误" }) });
+  const cases = [
+    [() => client.startTask({ robotCallJobId: 1 }), waihu.VendorError, waihu.isVendorError],
+    [() => client.createTask({}), waihu.ValidationError, waihu.isValidationError],
+    [() => client.call("noSuchOperation", {}), waihu.UnsupportedOperationError, waihu.isUnsupportedOperationError],
+  ];
+  for (const [call, Class, guard] of cases) {
+    await assert.rejects(call(), (e) => e instanceof Class && e instanceof waihu.WaihuError && e instanceof Error && guard(e) && e.name === Class.name && typeof e.stack === "string");
+  }
+  // Thrown synchronously by the pure functions too.
+  assert.throws(() => waihu.buildRequest("tanyi", "startTask", {}, { credentials: creds.tanyi }), (e) => e instanceof waihu.ValidationError && e.code === "validation_failed");
+  assert.throws(() => waihu.parseResponse("tanyi", "startTask", 200, "<html>"), (e) => e instanceof waihu.ResponseError && waihu.isResponseError(e));
+  // A wrong argument stays a TypeError (not a WaihuError), as the README says.
+  assert.throws(() => waihu.validate(1, "createTask", {}), (e) => e instanceof TypeError && !(e instanceof waihu.WaihuError) && e.code === "invalid_argument");
+  assert.throws(() => waihu.parseResponse("tanyi", "startTask", 200, {}), (e) => e instanceof TypeError && e.code === "invalid_argument");
+});
+
+test("per-call timeoutMs, maxRetries and headers override the client's", async () => {
+  const client = new waihu.Client({ vendor: "tanyi", credentials: creds.tanyi, baseUrl: srv.url, timeoutMs: 5000, maxRetries: 0, headers: { "X-Client": "a", "X-Both": "client" } });
+  // timeoutMs: the call's 100 ms, not the client's 5 s.
+  srv.reset();
+  srv.reply({ delayMs: 1000, ...ok(null) });
+  const t0 = Date.now();
+  await assert.rejects(client.startTask({ robotCallJobId: 1 }, { timeoutMs: 100 }), (e) => waihu.isTimeoutError(e));
+  assert.ok(Date.now() - t0 < 900, "the call's timeout applied");
+  // maxRetries: a read retried twice after 500s for this call, though the client says 0.
+  srv.reset();
+  srv.reply({ status: 500, body: "x" }, { status: 500, body: "x" }, ok({ number: 1, pageSize: 20, totalElements: 3, pages: 1, content: [] }));
+  assert.equal((await client.listTasks({}, { maxRetries: 2 })).totalElements, 3);
+  assert.equal(srv.received.length, 3);
+  srv.reset();
+  srv.reply({ status: 500, body: "x" });
+  await assert.rejects(client.listTasks({}), (e) => waihu.isResponseError(e) && e.status === 500);
+  assert.equal(srv.received.length, 1, "the client's own maxRetries: 0");
+  // headers: the call's on top of the client's, the same name replaced whatever its case.
+  srv.reset();
+  srv.reply(ok(null));
+  await client.startTask({ robotCallJobId: 1 }, { headers: { "x-both": "call", "X-Call": "b" } });
+  const h = srv.received[0].headers;
+  assert.deepEqual([h["x-client"], h["x-both"], h["x-call"]], ["a", "call", "b"]);
+  // Wrong per-call options are TypeErrors before anything is sent.
+  srv.reset();
+  for (const bad of [{ timeoutMs: 0 }, { timeoutMs: 2 ** 31 }, { timeoutMs: -1 }, { timeoutMs: NaN }, { maxRetries: 11 }, { headers: { "X-A": 1 } }]) {
+    await assert.rejects(client.startTask({ robotCallJobId: 1 }, bad), (e) => e instanceof TypeError && e.code === "invalid_argument", JSON.stringify(bad));
+  }
+  assert.equal(srv.received.length, 0);
+});
+
+test("an injected fetch sends every request, and its failures are the client's errors", async () => {
+  const seen = [];
+  const fetch = async (url, init) => {
+    seen.push({ url, method: init.method, headers: init.headers, body: init.body, signal: init.signal instanceof AbortSignal });
+    return new Response(JSON.stringify({ code: 200, data: { robotCallJobId: 7 }, requestId: "R", resultMsg: "ok" }), { headers: { "content-type": "application/json" } });
+  };
+  const client = new waihu.Client({ vendor: "tanyi", credentials: creds.tanyi, baseUrl: "https://vendor.invalid/tanyi", fetch });
+  assert.deepEqual(await client.listTasks({ pageNum: 1 }), { robotCallJobId: 7 });
+  assert.equal(seen.length, 1);
+  assert.equal(seen[0].url, "https://vendor.invalid/tanyi/apiOpen/v1/job/getJobs?pageNum=1");
+  assert.equal(seen[0].method, "GET");
+  assert.equal(seen[0].headers.appKey, "demoAppKey");
+  assert.equal(seen[0].signal, true, "the deadline's signal is passed on");
+  // A fetch that throws is a network error (retried for a read, never for a write).
+  let calls = 0;
+  const failing = new waihu.Client({ vendor: "tanyi", credentials: creds.tanyi, maxRetries: 1, fetch: () => { calls++; throw new Error("offline"); } });
+  await assert.rejects(failing.startTask({ robotCallJobId: 1 }), (e) => waihu.isNetworkError(e) && e.attempts === 1);
+  assert.equal(calls, 1);
+  await assert.rejects(failing.listTasks({}), (e) => waihu.isNetworkError(e) && e.attempts === 2);
+  assert.equal(calls, 3);
+  assert.throws(() => new waihu.Client({ vendor: "tanyi", credentials: creds.tanyi, fetch: "nope" }), (e) => e instanceof TypeError && e.code === "invalid_argument");
+});

@@ -6,8 +6,17 @@
 // `any`, to `unknown`, to a wrong param type) fails here.
 
 import {
+  AbortError,
   Client,
+  NetworkError,
+  ResponseError,
+  TimeoutError,
+  UnsupportedOperationError,
   VENDORS,
+  ValidationError,
+  VendorError,
+  WaihuError,
+  isWaihuError,
   buildRequest,
   isAbortError,
   isNetworkError,
@@ -21,7 +30,6 @@ import {
   validate,
 } from "waihu";
 import type {
-  AbortError,
   BuildOptions,
   ByrobotCallPage,
   ByrobotCreateTaskParams,
@@ -42,20 +50,14 @@ import type {
   ItniotechTaskPage,
   ItniotechTaskParams,
   Locale,
-  NetworkError,
   OperationOf,
   ParamsOf,
-  ResponseError,
   ResultOf,
   TanyiCreateTaskParams,
   TanyiCreateTaskResult,
   TanyiJobPage,
-  TimeoutError,
-  UnsupportedOperationError,
   ValidateOptions,
-  ValidationError,
   Vendor,
-  VendorError,
   VendorOperations,
   ZxyCreateOptions,
   ZxyCreateTaskParams,
@@ -127,7 +129,11 @@ expectType<Equal<Vendor, "tanyi" | "byrobot" | "itniotech" | "zxycall">>();
 expectType<Equal<Locale, "en" | "zh-CN">>();
 expectType<Equal<Issue["severity"], "error" | "warning">>();
 expectType<Equal<HttpRequest["method"], "GET" | "POST" | "PUT" | "PATCH" | "DELETE">>();
-expectType<Equal<CallOptions, { signal?: AbortSignal }>>();
+expectType<Equal<CallOptions["signal"], AbortSignal | undefined>>();
+expectType<Equal<CallOptions["timeoutMs"], number | undefined>>();
+expectType<Equal<CallOptions["maxRetries"], number | undefined>>();
+expectType<Equal<CallOptions["headers"], Record<string, string> | undefined>>();
+expectType<Equal<ClientConfig<"tanyi">["fetch"], typeof globalThis.fetch | undefined>>();
 
 // ---- credentials ----
 
@@ -330,7 +336,7 @@ async function useClients(signal: AbortSignal): Promise<void> {
     await byrobot.call("importCustomers", { companyId: 1, taskId: 67, customerInfoList: [{ phone: "13333333333", properties: { 姓名: "张三" } }] }),
   );
   // The whole-import method: unified or vendor rows, progress, cancel, a report of every row.
-  const report = exact<ImportReport>()(
+  const report = exact<ImportReport & { progressError?: unknown }>()(
     await byrobot.importCustomers(67, [{ phone: "13333333333" }, { name: "李四", phone: "15555555555", properties: { 姓名: "李四" } }], {
       chunkSize: 500, concurrency: 2, skipInvalid: true, extra: { companyId: 1 }, signal: new AbortController().signal,
       onProgress: (p) => console.log(p.done, p.total, p.failed),
@@ -388,7 +394,7 @@ function describe(e: unknown): string {
   }
   if (isResponseError(e)) {
     exact<ResponseError>()(e);
-    exact<true>()(e.mayHaveApplied);
+    exact<boolean>()(e.mayHaveApplied);
     exact<"invalid_response">()(e.code);
     return `unreadable reply (${e.status}), retryable=${e.retryable}`;
   }
@@ -413,8 +419,25 @@ function describe(e: unknown): string {
   return String(e);
 }
 
-// Every error is an Error.
-const errors: Error[] = [] as (ValidationError | VendorError | ResponseError | NetworkError | TimeoutError | AbortError | UnsupportedOperationError)[];
+// Every error is an Error and a WaihuError, and each is an instance of its class.
+const errors: WaihuError[] = [] as (ValidationError | VendorError | ResponseError | NetworkError | TimeoutError | AbortError | UnsupportedOperationError)[];
+const plainErrors: Error[] = errors;
+console.log(plainErrors.length, isWaihuError(plainErrors[0]));
+
+/** The same as describe(), with `instanceof` instead of the guards. */
+export function describeByClass(e: unknown): string {
+  if (e instanceof ValidationError) {
+    exact<"validation_failed">()(e.code);
+    return e.issues.map((i) => i.path.join(".")).join(", ");
+  }
+  if (e instanceof VendorError) return `${e.vendor} ${e.code}: ${e.vendorMessage}`;
+  if (e instanceof ResponseError) return `HTTP ${e.status}, may have applied: ${e.mayHaveApplied}`;
+  if (e instanceof NetworkError || e instanceof TimeoutError) return `${e.name} after ${e.attempts}`;
+  if (e instanceof AbortError) return `aborted, may have applied: ${e.mayHaveApplied}`;
+  if (e instanceof UnsupportedOperationError) return e.operation;
+  if (e instanceof WaihuError) return e.code;
+  return String(e);
+}
 
 export async function main(): Promise<void> {
   try {

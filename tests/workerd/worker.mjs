@@ -1,7 +1,7 @@
 // A Cloudflare Worker that uses waihu as a user would: `import … from "waihu"` resolves to the
 // package's `workerd` export (dist/workerd.js), which imports the .wasm as a compiled module.
 // On each request: validate a Tanyi form, then call startTask against env.TANYI_BASE_URL.
-import { Client, validate, isVendorError } from "waihu";
+import { Client, validate, isVendorError, isValidationError, ValidationError, UnsupportedOperationError, WaihuError } from "waihu";
 
 const form = {
   concurrencyQuota: 1,
@@ -24,6 +24,18 @@ export default {
     } catch (e) {
       error = { name: e?.name, message: e?.message, vendor: isVendorError(e) };
     }
-    return Response.json({ issues, data, error });
+    // The error classes inside workerd.
+    let classes;
+    try {
+      await client.createTask({});
+    } catch (e) {
+      classes = { validation: e instanceof ValidationError && e instanceof WaihuError && isValidationError(e), name: e.name };
+    }
+    try {
+      await client.call("noSuchOperation", {});
+    } catch (e) {
+      classes.unsupported = e instanceof UnsupportedOperationError && e.code === "unsupported_operation";
+    }
+    return Response.json({ issues, data, error, classes });
   },
 };

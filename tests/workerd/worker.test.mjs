@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
@@ -47,8 +47,8 @@ test("waihu in workerd: validate + signed Tanyi startTask", { timeout: 60_000 },
     modules: [
       mod("worker.mjs", "ESModule", readFileSync(join(here, "worker.mjs"), "utf8")),
       mod("waihu", "ESModule", entrySrc),
-      mod("waihu.js", "ESModule", readFileSync(join(dist, "waihu.js"), "utf8")),
-      mod("api.js", "ESModule", readFileSync(join(dist, "api.js"), "utf8")),
+      // The package's other modules, as they sit next to the entry.
+      ...readdirSync(dist).filter((f) => f.endsWith(".js") && !["workerd.js", "node.js", "browser.js"].includes(f)).map((f) => mod(f, "ESModule", readFileSync(join(dist, f), "utf8"))),
       mod("waihu_bg.wasm", "CompiledWasm"),
     ],
     modulesRoot: dist,
@@ -70,6 +70,7 @@ test("waihu in workerd: validate + signed Tanyi startTask", { timeout: 60_000 },
       ["robotCallJob.dailyEndTime", "outside_allowed_hours", "error"],
     ]);
     assert.equal(out.issues[0].message, "拨打时间需在 09:00-20:00 之间");
+    assert.deepEqual(out.classes, { validation: true, name: "ValidationError", unsupported: true });
 
     // What the vendor received.
     assert.equal(received.length, 1);

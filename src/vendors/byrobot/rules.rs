@@ -8,7 +8,7 @@ use crate::check::{item_path, set_index, At, Checker, CustomerRules, Obj, Path, 
 use crate::issue::{IssueCode, Severity};
 use crate::params;
 use crate::time::TimeOfDay;
-use crate::vendors::Operation;
+use crate::vendor::Operation;
 
 use super::IMPORT_LIMIT;
 

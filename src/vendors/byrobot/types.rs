@@ -266,7 +266,7 @@ wire! {
     ByrobotCallPage { pageNum: u32, pageSize: u32, total: u64, pages: u32, list: Vec<ByrobotDoneCall>, }
 }
 
-crate::ts_operations! { ByrobotOperations {
+crate::ts_operations! { ByrobotOperations, ByrobotCustomer = ByrobotCustomerInfo, {
     createTask: "ByrobotCreateTaskParams" => "number",
     updateTask: "ByrobotUpdateTaskParams" => "unknown",
     startTask: "ByrobotTaskIdParams" => "null",

@@ -1,81 +1,81 @@
 //! Itniotech (AI Voice): `POST /aivoice/<name>` with JSON bodies, an MD5 `Sign` header, and the
-//! `{status, reason, data}` envelope. Sources: itniotech-aivoice-taskEdit.md and NOTES.md §3
-//! (which cites the vendor's own Java SDK, `itniotech/buka-java-sdk`, as [I-…]).
+//! `{status, reason, data}` envelope. The vendor's facts and waihu's choices: README.md in this
+//! folder.
 
 use serde_json::{Map, Value};
 
-use crate::check::{Checker, Path, Req};
-use crate::json::Json;
+use crate::check::Checker;
 use crate::envelope;
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::issue::Locale;
+use crate::json::Json;
 use crate::sign;
-use crate::vendors::{build, BuildCtx, Endpoint, Operation, Vendor};
+use crate::vendor::{Context, Endpoint, ImportReply, ImportShape, Operation, Vendor, VendorDef};
 
 mod rules;
 pub mod types;
 
-pub use rules::{validate, GENDERS, HOURS, MODES, NO_CALL_STATUSES, REDIAL_CONDITIONS, WEEKDAYS};
+pub use rules::{GENDERS, HOURS, MODES, NO_CALL_STATUSES, REDIAL_CONDITIONS, WEEKDAYS};
 
-/// The pages' host. The SDK's Buka brand uses `https://api.onbuka.com/v3/AiVoice` (NOTES.md §3
-/// "Base URL"); a caller on that host sets `baseUrl` (the paths differ in case there, too).
+/// The pages' host. The vendor's SDK uses its Buka brand's `https://api.onbuka.com/v3/AiVoice`
+/// (README.md, Overview); a caller on that host sets `baseUrl` (the paths differ in case there).
 pub const DEFAULT_BASE_URL: &str = "https://api.itniotech.com";
 /// The taskEdit page's `Content-Type`, charset included.
 pub const CONTENT_TYPE: &str = "application/json;charset=UTF-8";
-/// Customers per `importCustomer` call (NOTES.md §3: ≤100 persons a call).
+/// Customers per `importCustomer` call (≤100 persons a call).
 pub const IMPORT_LIMIT: usize = 100;
-/// Longest `phoneNumber` (NOTES.md §3: ≤32 chars, may be an encrypted id).
+/// Longest `phoneNumber` (≤32 chars: it may be an encrypted id).
 pub const PHONE_MAX: usize = 32;
 
-pub fn endpoint(op: Operation) -> Option<Endpoint> {
+/// Itniotech, for the registration list.
+pub const VENDOR: Vendor = Vendor(&Itniotech);
+
+pub struct Itniotech;
+
+crate::credentials! {
+    /// Itniotech: the API key and secret (Home → Developer options) and the application's
+    /// `appId`, which fills every body that leaves it out. The secret only signs.
+    ItniotechCredentials {
+        required { apiKey: Header, apiSecret: Text, appId: Text }
+        optional {}
+    }
+}
+
+fn endpoint(op: Operation) -> Option<Endpoint> {
+    use Method::Post;
     use Operation::*;
-    let path = match op {
-        ListScripts => "/aivoice/dialogFlowList",
-        ListCallerLines => "/aivoice/channelList",
-        CreateTask => "/aivoice/taskAdd",
-        UpdateTask => "/aivoice/taskEdit",
+    // All POST with a JSON body (README.md, Endpoints); the queries are reads all the same.
+    Some(match op {
+        ListScripts => Endpoint::read(Post, "/aivoice/dialogFlowList"),
+        ListCallerLines => Endpoint::read(Post, "/aivoice/channelList"),
+        CreateTask => Endpoint::write(Post, "/aivoice/taskAdd"),
+        UpdateTask => Endpoint::write(Post, "/aivoice/taskEdit"),
         // UNVERIFIED on api.itniotech.com: only the SDK names `properties`, `taskStop` and
-        // `taskDel` (NOTES.md §3 "Base URL"); the paths follow the pages' `/aivoice/<name>`.
-        GetTaskVariables => "/aivoice/properties",
+        // `taskDel`; the paths follow the pages' `/aivoice/<name>`.
+        GetTaskVariables => Endpoint::read(Post, "/aivoice/properties"),
         // The SDK calls taskStop "Pause task", and −38 is 当前任务状态不可暂停: it is the pause.
         // There is no separate stop endpoint, so StopTask is unsupported.
-        PauseTask => "/aivoice/taskStop",
-        DeleteTask => "/aivoice/taskDel",
-        ImportCustomers => "/aivoice/importCustomer",
-        DeleteCustomers => "/aivoice/importCustomer/del",
-        StartTask => "/aivoice/taskStart",
-        ListTasks => "/aivoice/taskList",
-        ListPendingCustomers => "/aivoice/taskNoCall",
-        ListCalls => "/aivoice/recordQuery",
+        PauseTask => Endpoint::write(Post, "/aivoice/taskStop"),
+        DeleteTask => Endpoint::write(Post, "/aivoice/taskDel"),
+        ImportCustomers => Endpoint::write(Post, "/aivoice/importCustomer"),
+        DeleteCustomers => Endpoint::write(Post, "/aivoice/importCustomer/del"),
+        StartTask => Endpoint::write(Post, "/aivoice/taskStart"),
+        ListTasks => Endpoint::read(Post, "/aivoice/taskList"),
+        ListPendingCustomers => Endpoint::read(Post, "/aivoice/taskNoCall"),
+        ListCalls => Endpoint::read(Post, "/aivoice/recordQuery"),
         _ => return None,
-    };
-    // All POST with a JSON body (NOTES.md §3 "Endpoints").
-    Some(Endpoint::new(Method::Post, path))
+    })
 }
 
 /// Queries whose body is `{current, size, params{appId, …}}`: `appId` goes inside `params`
-/// ([I-dto] TaskQueryDTO).
+/// (the SDK's TaskQueryDTO).
 fn is_paged(op: Operation) -> bool {
     matches!(op, Operation::ListTasks | Operation::ListPendingCustomers | Operation::ListCalls)
 }
 
-/// Operations that only read, so repeating them is safe although they are POSTs.
-fn is_read(op: Operation) -> bool {
-    use Operation::*;
-    matches!(op, ListScripts | ListCallerLines | GetTaskVariables | ListTasks | ListPendingCustomers | ListCalls)
-}
-
-/// `{apiKey, apiSecret, appId}`, all required. `appId` fills the body when params leave it out.
-pub fn check_credentials(creds: &Json, path: &Path, c: &mut Checker) {
-    let Some(o) = c.root(creds, path) else { return };
-    c.str(&o, "apiKey", Req::Required);
-    c.str(&o, "apiSecret", Req::Required);
-    c.str(&o, "appId", Req::Required);
-}
-
 /// `Sign`: lowercase hex MD5 of apiKey + apiSecret + Timestamp (epoch seconds, as text)
-/// (NOTES.md §3 "Auth", [I-http][I-md5]; the page's Java and PHP samples agree).
+/// (README.md, Auth; the page's Java and PHP samples agree).
 pub fn signature(api_key: &str, api_secret: &str, timestamp: &str) -> String {
     sign::md5_hex(&format!("{api_key}{api_secret}{timestamp}"))
 }
@@ -87,39 +87,70 @@ fn fill_app_id(map: &mut Map<String, Value>, app_id: &str) {
     }
 }
 
-/// The request with the page's headers, in its order: Content-Type, Sign, Timestamp, Api-Key.
-/// The SDK's extra `origin: java-sdk` header is not sent (the pages' samples don't send it;
-/// `BuildOptions::headers` can add it).
-pub fn build(op: Operation, params: &Value, creds: &Value, ctx: &BuildCtx) -> HttpRequest {
-    let cred = |k: &str| creds.get(k).and_then(Value::as_str).unwrap_or_default();
-    let mut body = build::object(params);
-    if is_paged(op) {
+impl VendorDef for Itniotech {
+    const ID: &'static str = "itniotech";
+    const BASE_URL: Option<&'static str> = Some(DEFAULT_BASE_URL);
+    const TS_OPERATIONS: &'static [(&'static str, &'static str, &'static str)] = types::TS_OPERATIONS;
+    type Credentials = ItniotechCredentials;
+
+    fn endpoint(op: Operation) -> Option<Endpoint> {
+        endpoint(op)
+    }
+
+    fn validate(op: Operation, params: &Json, _ctx: Context, c: &mut Checker) {
+        rules::validate(op, params, c);
+    }
+
+    /// Every body carries `appId`; in the paged queries it sits inside `params`.
+    fn complete(op: Operation, body: &mut Map<String, Value>, creds: &ItniotechCredentials) {
+        if !is_paged(op) {
+            return fill_app_id(body, &creds.appId);
+        }
         match body.get_mut("params") {
-            Some(Value::Object(inner)) => fill_app_id(inner, cred("appId")),
+            Some(Value::Object(inner)) => fill_app_id(inner, &creds.appId),
             _ => {
                 let mut inner = Map::new();
-                fill_app_id(&mut inner, cred("appId"));
+                fill_app_id(&mut inner, &creds.appId);
                 body.insert("params".into(), Value::Object(inner));
             }
         }
-    } else {
-        fill_app_id(&mut body, cred("appId"));
     }
-    let timestamp = ctx.now_ms.div_euclid(1000).to_string();
-    let mut req = build::request(ctx, ctx.endpoint.path, body);
-    req.set_header("Content-Type", CONTENT_TYPE);
-    req.set_header("Sign", &signature(cred("apiKey"), cred("apiSecret"), &timestamp));
-    req.set_header("Timestamp", &timestamp);
-    req.set_header("Api-Key", cred("apiKey"));
-    req.idempotent = is_read(op);
-    req
+
+    /// The page's headers, in its order: Content-Type, Sign, Timestamp, Api-Key. The SDK's
+    /// extra `origin: java-sdk` header is not sent (the pages' samples don't send it; `headers`
+    /// can add it).
+    fn sign(req: &mut HttpRequest, creds: &ItniotechCredentials, now_ms: i64) {
+        let timestamp = now_ms.div_euclid(1000).to_string();
+        req.set_header("Content-Type", CONTENT_TYPE);
+        req.set_header("Sign", &signature(&creds.apiKey, &creds.apiSecret, &timestamp));
+        req.set_header("Timestamp", &timestamp);
+        req.set_header("Api-Key", &creds.apiKey);
+    }
+
+    fn parse(op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
+        parse(op, status, body, locale)
+    }
+
+    /// `callRecordDup` only drops numbers already *called*; an uncalled duplicate stays.
+    fn import_shape() -> Option<ImportShape> {
+        Some(ImportShape { list_key: "customerPersons", task_key: "jobId", phone_key: "phoneNumber", limit: IMPORT_LIMIT, dedupes: false })
+    }
+
+    /// importCustomer's `data` lists the rows that failed.
+    fn import_reply(data: &Value) -> ImportReply {
+        let failed_phones = match data {
+            Value::Array(rows) => rows.iter().filter_map(|r| r.get("phoneNumber").and_then(Value::as_str)).map(str::to_string).collect(),
+            _ => Vec::new(),
+        };
+        ImportReply { failed_phones, failed_count: 0 }
+    }
 }
 
 /// `{status, reason, data}` with `status` `"0"` (a string) on success (the page's 响应参数).
 /// The envelope has no request id. Itniotech answers HTTP 200 with the status in the body;
 /// any other HTTP status is trusted only if it carries the envelope with an error status.
-pub fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
-    let vendor = Vendor::Itniotech;
+fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
+    let vendor = VENDOR;
     let v = envelope::json(vendor, status, body)?;
     let Some(obj) = v.as_object() else { return Err(envelope::not_object(vendor, status)) };
     let code = match obj.get("status") {
@@ -131,14 +162,6 @@ pub fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<
         _ => return Err(envelope::not_object(vendor, status)),
     };
     if code == "0" {
-        if !(200..300).contains(&status) {
-            return Err(Error::ResponseError {
-                vendor,
-                status,
-                message: "a success envelope with a non-2xx HTTP status".into(),
-                retryable: envelope::status_retryable(status),
-            });
-        }
         return Ok(obj.get("data").cloned().unwrap_or(Value::Null));
     }
     let info = code.parse::<i64>().ok().and_then(explain);

@@ -8,7 +8,7 @@ use crate::check::{item_path, set_index, Checker, CustomerRules, Obj, Path, Req}
 use crate::issue::{IssueCode, PathSeg, Severity};
 use crate::params;
 use crate::time::TimeOfDay;
-use crate::vendors::Operation;
+use crate::vendor::Operation;
 
 use super::{IMPORT_LIMIT, PHONE_MAX};
 

@@ -148,7 +148,7 @@ wire! {
     ItniotechTaskPage { total: i64, size: i64, current: i64, pages: i64, records: Vec<ItniotechTaskSummary>, }
 }
 
-crate::ts_operations! { ItniotechOperations {
+crate::ts_operations! { ItniotechOperations, ItniotechCustomer = ItniotechCustomerPerson, {
     createTask: "ItniotechTaskParams" => "unknown",
     updateTask: "ItniotechTaskParams & { jobId: Id }" => "number",
     startTask: "ItniotechJobParams" => "null",

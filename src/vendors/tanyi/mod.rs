@@ -1,76 +1,78 @@
 //! Tanyi 探意 (Yiwise): `/apiOpen/v1/*`, SHA-256 signed headers, the `ResultModel` envelope.
-//! Sources: tanyi-job-api.md and NOTES.md §2.
+//! The vendor's facts and waihu's choices: README.md in this folder.
 
 use serde_json::Value;
 
-use crate::check::{Checker, Path, Req};
-use crate::json::Json;
+use crate::check::Checker;
 use crate::envelope;
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::issue::Locale;
+use crate::json::Json;
 use crate::sign;
-use crate::vendors::{build, BuildCtx, Endpoint, Operation};
+use crate::vendor::{Context, Endpoint, ImportShape, Operation, Vendor, VendorDef};
 
 mod rules;
 pub mod types;
 
-pub use rules::validate;
-
 pub const DEFAULT_BASE_URL: &str = "https://openapi.tanyibot.com";
-/// The `version` header and signature field: `v1` [T-intro][T-demo].
+/// The `version` header and signature field: `v1` (README.md, Auth).
 pub const VERSION: &str = "v1";
-/// Customers per `importCustomer` call (tanyi-job-api.md: 单次导入客户数量不能大于100).
+/// Customers per `importCustomer` call (单次导入客户数量不能大于100).
 pub const IMPORT_LIMIT: usize = 100;
 
-pub fn endpoint(op: Operation) -> Option<Endpoint> {
+/// Tanyi, for the registration list.
+pub const VENDOR: Vendor = Vendor(&Tanyi);
+
+pub struct Tanyi;
+
+crate::credentials! {
+    /// Tanyi: `appKey`, `appSecret` and `tenantSign` from the CRM's API settings; `version`
+    /// defaults to `v1`. The secret only signs: it is never sent.
+    TanyiCredentials {
+        required { appKey: Header, appSecret: Text, tenantSign: Header }
+        optional { version: Header }
+    }
+}
+
+fn endpoint(op: Operation) -> Option<Endpoint> {
     use Method::*;
     use Operation::*;
-    let (method, path) = match op {
-        CreateTask => (Post, "/apiOpen/v1/job/create"),
-        // PATCH, as NOTES.md records from [T-task]; the body is job/create's.
-        UpdateTask => (Patch, "/apiOpen/v1/job/modify"),
-        StartTask => (Post, "/apiOpen/v1/job/start"),
-        PauseTask => (Post, "/apiOpen/v1/job/pause"),
-        StopTask => (Post, "/apiOpen/v1/job/stop"),
-        DeleteTask => (Post, "/apiOpen/v1/job/delete"),
-        ImportCustomers => (Post, "/apiOpen/v1/job/importCustomer"),
-        SetConcurrency => (Post, "/apiOpen/v1/job/updateAiCount"),
-        ListTasks => (Get, "/apiOpen/v1/job/getJobs"),
-        GetTask => (Get, "/apiOpen/v1/job/getJobDetail"),
-        GetTaskStats => (Get, "/apiOpen/v1/job/getJobStats"),
-        GetTaskVariables => (Get, "/apiOpen/v1/job/getJobProperties"),
-        ListTaskStats => (Post, "/apiOpen/v1/job/getJobStatsInfoList"),
-        RequeueCustomers => (Post, "/apiOpen/v1/job/reAddCustomerToJob"),
-        CheckAllTasks => (Post, "/apiOpen/v1/job/checkAll"),
-        BatchTaskAction => (Post, "/apiOpen/v1/job/executeJobs"),
-        ListCalls => (Post, "/apiOpen/v1/callRecord/getCallRecordInfoList"),
-        GetCall => (Get, "/apiOpen/v1/callRecord/callDetail"),
-        ListPendingCustomers => (Get, "/apiOpen/v1/callRecord/toBeCalledList"),
-        DeletePendingCustomer => (Post, "/apiOpen/v1/callRecord/deleteRobotCallTask"),
-        // GET as documented; NOTES.md marks the method unverified.
-        DeleteCustomers => (Get, "/apiOpen/v1/callRecord/deleteRobotCallTaskList"),
-        GetAccount => (Get, "/apiOpen/v1/tenant/getTenant"),
-        ListCallerLines => (Get, "/apiOpen/v1/phone/getPhoneList"),
-        ListScripts => (Get, "/apiOpen/v1/dialogFlow/getDialogFlowList"),
-        GetScriptInfo => (Get, "/apiOpen/v1/dialogFlow/getDialogFlowCallJobRelatedInfo"),
-        ListPolicyGroups => (Get, "/apiOpen/v1/policyGroup/list"),
-        ListPolicyGroupNames => (Get, "/apiOpen/v1/policyGroup/getIdAndNamePairList"),
+    Some(match op {
+        CreateTask => Endpoint::write(Post, "/apiOpen/v1/job/create"),
+        // PATCH, as the vendor's docs give it; the body is job/create's.
+        UpdateTask => Endpoint::write(Patch, "/apiOpen/v1/job/modify"),
+        StartTask => Endpoint::write(Post, "/apiOpen/v1/job/start"),
+        PauseTask => Endpoint::write(Post, "/apiOpen/v1/job/pause"),
+        StopTask => Endpoint::write(Post, "/apiOpen/v1/job/stop"),
+        DeleteTask => Endpoint::write(Post, "/apiOpen/v1/job/delete"),
+        ImportCustomers => Endpoint::write(Post, "/apiOpen/v1/job/importCustomer"),
+        SetConcurrency => Endpoint::write(Post, "/apiOpen/v1/job/updateAiCount"),
+        ListTasks => Endpoint::read(Get, "/apiOpen/v1/job/getJobs"),
+        GetTask => Endpoint::read(Get, "/apiOpen/v1/job/getJobDetail"),
+        GetTaskStats => Endpoint::read(Get, "/apiOpen/v1/job/getJobStats"),
+        GetTaskVariables => Endpoint::read(Get, "/apiOpen/v1/job/getJobProperties"),
+        ListTaskStats => Endpoint::read(Post, "/apiOpen/v1/job/getJobStatsInfoList"),
+        RequeueCustomers => Endpoint::write(Post, "/apiOpen/v1/job/reAddCustomerToJob"),
+        CheckAllTasks => Endpoint::write(Post, "/apiOpen/v1/job/checkAll"),
+        BatchTaskAction => Endpoint::write(Post, "/apiOpen/v1/job/executeJobs"),
+        ListCalls => Endpoint::read(Post, "/apiOpen/v1/callRecord/getCallRecordInfoList"),
+        GetCall => Endpoint::read(Get, "/apiOpen/v1/callRecord/callDetail"),
+        ListPendingCustomers => Endpoint::read(Get, "/apiOpen/v1/callRecord/toBeCalledList"),
+        DeletePendingCustomer => Endpoint::write(Post, "/apiOpen/v1/callRecord/deleteRobotCallTask"),
+        // GET as documented (the method is unverified); it deletes, so it is never repeated.
+        DeleteCustomers => Endpoint::write(Get, "/apiOpen/v1/callRecord/deleteRobotCallTaskList"),
+        GetAccount => Endpoint::read(Get, "/apiOpen/v1/tenant/getTenant"),
+        ListCallerLines => Endpoint::read(Get, "/apiOpen/v1/phone/getPhoneList"),
+        ListScripts => Endpoint::read(Get, "/apiOpen/v1/dialogFlow/getDialogFlowList"),
+        GetScriptInfo => Endpoint::read(Get, "/apiOpen/v1/dialogFlow/getDialogFlowCallJobRelatedInfo"),
+        ListPolicyGroups => Endpoint::read(Get, "/apiOpen/v1/policyGroup/list"),
+        ListPolicyGroupNames => Endpoint::read(Get, "/apiOpen/v1/policyGroup/getIdAndNamePairList"),
         _ => return None,
-    };
-    Some(Endpoint::new(method, path))
+    })
 }
 
-/// `{appKey, appSecret, tenantSign}`, all required; `version` defaults to `v1`.
-pub fn check_credentials(creds: &Json, path: &Path, c: &mut Checker) {
-    let Some(o) = c.root(creds, path) else { return };
-    c.str(&o, "appKey", Req::Required);
-    c.str(&o, "appSecret", Req::Required);
-    c.str(&o, "tenantSign", Req::Required);
-    c.str(&o, "version", Req::Optional);
-}
-
-/// The signature [T-sign]: lowercase hex SHA-256 of
+/// The signature (README.md, Auth): lowercase hex SHA-256 of
 /// `tenantSign + "appKey=…&appSecret=…&tenantSign=…&version=…&timestamp=…"`.
 pub fn signature(app_key: &str, app_secret: &str, tenant_sign: &str, version: &str, timestamp: &str) -> String {
     sign::sha256_hex(&format!(
@@ -78,27 +80,41 @@ pub fn signature(app_key: &str, app_secret: &str, tenant_sign: &str, version: &s
     ))
 }
 
-/// The request with the headers NOTES.md suggests: appKey, tenantSign, version, timestamp
-/// (epoch ms), signature. The secret is never sent (the Java demo does not send it; a tenant
-/// that needs it can add it with `BuildOptions::headers`).
-pub fn build(op: Operation, params: &Value, creds: &Value, ctx: &BuildCtx) -> HttpRequest {
-    let cred = |k: &str| creds.get(k).and_then(Value::as_str).unwrap_or_default();
-    let version = creds.get("version").and_then(Value::as_str).unwrap_or(VERSION);
-    let timestamp = ctx.now_ms.to_string();
-    let mut req = build::request(ctx, ctx.endpoint.path, build::object(params));
-    // Queries sent as POST are reads too: safe to retry.
-    req.idempotent |= matches!(op, Operation::ListCalls | Operation::ListTaskStats);
-    let sig = signature(cred("appKey"), cred("appSecret"), cred("tenantSign"), version, &timestamp);
-    req.set_header("appKey", cred("appKey"));
-    req.set_header("tenantSign", cred("tenantSign"));
-    req.set_header("version", version);
-    req.set_header("timestamp", &timestamp);
-    req.set_header("signature", &sig);
-    req
-}
+impl VendorDef for Tanyi {
+    const ID: &'static str = "tanyi";
+    const BASE_URL: Option<&'static str> = Some(DEFAULT_BASE_URL);
+    const TS_OPERATIONS: &'static [(&'static str, &'static str, &'static str)] = types::TS_OPERATIONS;
+    type Credentials = TanyiCredentials;
 
-pub fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
-    envelope::result_model(crate::vendors::Vendor::Tanyi, status, body, explain, locale)
+    fn endpoint(op: Operation) -> Option<Endpoint> {
+        endpoint(op)
+    }
+
+    fn validate(op: Operation, params: &Json, _ctx: Context, c: &mut Checker) {
+        rules::validate(op, params, c);
+    }
+
+    /// The headers the vendor's sources agree on best (README.md, Auth): appKey, tenantSign,
+    /// version, timestamp (epoch ms), signature. The secret is never sent (the vendor's Java
+    /// demo does not send it; a tenant that needs it can add it with `headers`).
+    fn sign(req: &mut HttpRequest, creds: &TanyiCredentials, now_ms: i64) {
+        let version = creds.version.as_deref().unwrap_or(VERSION);
+        let timestamp = now_ms.to_string();
+        let sig = signature(&creds.appKey, &creds.appSecret, &creds.tenantSign, version, &timestamp);
+        req.set_header("appKey", &creds.appKey);
+        req.set_header("tenantSign", &creds.tenantSign);
+        req.set_header("version", version);
+        req.set_header("timestamp", &timestamp);
+        req.set_header("signature", &sig);
+    }
+
+    fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
+        envelope::result_model(VENDOR, status, body, explain, locale)
+    }
+
+    fn import_shape() -> Option<ImportShape> {
+        Some(ImportShape { list_key: "customerPersons", task_key: "robotCallJobId", phone_key: "phoneNumber", limit: IMPORT_LIMIT, dedupes: false })
+    }
 }
 
 /// Tanyi's documented codes [T-intro]: the shared ResultModel table without 408, which only

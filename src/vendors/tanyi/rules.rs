@@ -7,7 +7,7 @@ use crate::check::{Checker, CustomerRules, Obj, Path, Req};
 use crate::issue::{IssueCode, Severity};
 use crate::params;
 use crate::time::TimeOfDay;
-use crate::vendors::Operation;
+use crate::vendor::Operation;
 
 use super::IMPORT_LIMIT;
 

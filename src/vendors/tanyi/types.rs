@@ -146,7 +146,7 @@ wire! {
     TanyiJobPage { number: u32, pageSize: u32, totalElements: u64, pages: u32, content: Vec<TanyiJobSummary>, }
 }
 
-crate::ts_operations! { TanyiOperations {
+crate::ts_operations! { TanyiOperations, TanyiCustomer = TanyiCustomerPerson, {
     createTask: "TanyiCreateTaskParams" => "TanyiCreateTaskResult",
     updateTask: "TanyiCreateTaskParams" => "null",
     startTask: "TanyiJobIdParams" => "null",

@@ -8,7 +8,7 @@ use crate::check::{item_path, set_index, Checker, FirstSeen, Obj, Path, Req};
 use crate::issue::IssueCode;
 use crate::params;
 use crate::phone;
-use crate::vendors::Operation;
+use crate::vendor::Operation;
 
 use super::{IMPORT_LIMIT, TASK_ID};
 

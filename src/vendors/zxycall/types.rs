@@ -254,7 +254,7 @@ wire! {
     ZxyTaskList { data: Vec<ZxyTask>, }
 }
 
-crate::ts_operations! { ZxycallOperations {
+crate::ts_operations! { ZxycallOperations, ZxycallCustomer = ZxyImportRow, {
     getCreateOptions: "ZxyNoParams" => "ZxyCreateOptions",
     createTask: "ZxyCreateTaskParams" => "ZxyTask",
     updateTask: "ZxyUpdateTaskParams" => "unknown",
