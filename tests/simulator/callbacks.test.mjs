@@ -4,7 +4,7 @@
 // run per vendor against a receiver that fails 20 % of attempts.
 // The expected schedules are written here again from the docs, not imported
 // from lib/schedules.mjs, so the test checks the engine against the pages.
-import { test } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { startSimulator } from './index.mjs';
@@ -370,151 +370,155 @@ test('Itniotech: pushCallRecord per call, epoch-second times, any 2xx acknowledg
   } finally { await sim.close(); await rx.close(); }
 });
 
-test('Tanyi: a receiver answering 500 gets 10 retries at 1, 2, 4 … 512 min (compressed), then the delivery is given up', async () => {
-  const rx = await receiver(() => ({ status: 500, body: 'success' })); // a 500 never acknowledges
-  const { sim, clock } = await startTestSim({ dialMs: 0 });
-  const timeScale = 5e-6; // 512 min → 154 ms; the whole schedule ≈ 0.31 s
-  try {
-    sim.setCallbacks({ tanyi: { url: rx.url() }, timeScale });
-    await tanyiJob(sim, clock, 2);
-    const snap = await sim.callbacksSettled({ timeoutMs: 8000 });
-    assert.ok(snap.events.length >= 3); // 2 records + the job (+ SMS if any)
-    for (const e of snap.events) {
-      assert.deepEqual([e.acknowledged, e.givenUp, e.attempts, e.lastStatus, e.lastError], [false, true, 11, 500, 'HTTP 500']);
-      assertSchedule(e, TANYI_S, timeScale);
-    }
-    assert.equal(rx.got.length, 11 * snap.events.length);
-    assert.equal(snap.totals.givenUp, snap.events.length);
-    // Every delivery of one event carries the same body.
-    for (const e of snap.events) {
-      const texts = new Set(rx.got.filter((d) => d.headers['x-sim-callback-key'] === e.key).map((d) => d.text));
-      assert.equal(texts.size, 1, e.key);
-    }
-  } finally { await sim.close(); await rx.close(); }
-});
-
-test('BYRobot: 27 retries on the documented schedule, then given up; queryUnCallBack lists the failed call', async () => {
-  const rx = await receiver(() => ({ status: 500 }));
-  const { sim, clock } = await startTestSim({ dialMs: 0 });
-  const timeScale = 5e-6; // 20 min → 6 ms, 2 h → 36 ms; the whole schedule ≈ 0.48 s
-  try {
-    sim.setCallbacks({ byrobot: { callUrl: rx.url('/call') }, timeScale });
-    const { api, id } = await byrobotTask(sim, clock, 1);
-    const snap = await sim.callbacksSettled({ timeoutMs: 8000 });
-    assert.equal(snap.events.length, 1, 'no taskUrl: no JOB_INFO_RESULT');
-    const [e] = snap.events;
-    assert.deepEqual([e.acknowledged, e.givenUp, e.attempts], [false, true, 28]);
-    assertSchedule(e, BYROBOT_S, timeScale);
-    assert.equal(rx.got.length, 28);
-    const un = (await api.get('/openapi/v1/callBack/queryUnCallBack', { companyId: 1, dataType: 0, startDate: '2024-01-15', endDate: '2024-01-15' })).json.data;
-    assert.deepEqual(un.list, [{ customerTelephone: e.phone, callInstanceId: e.recordId, callJobId: id, callerTime: '2024-01-15 10:00:00' }]);
-    assert.equal((await api.get('/openapi/v1/callBack/queryUnCallBack', { companyId: 1, dataType: 1, startDate: '2024-01-15', endDate: '2024-01-15' })).json.data.total, 0);
-    assert.equal((await api.get('/openapi/v1/callBack/queryUnCallBack', { companyId: 1, dataType: 0, startDate: '2024-01-16', endDate: '2024-01-16' })).json.data.total, 0);
-  } finally { await sim.close(); await rx.close(); }
-});
-
-test('BYRobot: anything but the exact body "success" with a 2xx is a failed attempt, retried after 10 s, 30 s, 1 … 10 min', async () => {
-  // Five ways of not acknowledging, then 500s, then "success" on the 13th attempt.
-  const replies = [[200, 'ok'], [200, '"success"'], [200, 'success\n'], [500, 'success'], [200, 'SUCCESS'], ...Array(7).fill([500, '']), [200, 'success']];
-  const rx = await receiver((d, all) => { const [status, body] = replies[all.length - 1] ?? [200, 'success']; return { status, body }; });
-  const { sim, clock } = await startTestSim({ dialMs: 0 });
-  const timeScale = 1e-4; // 1 min → 6 ms … 10 min → 60 ms; ≈ 0.33 s in all
-  try {
-    sim.setCallbacks({ byrobot: { callUrl: rx.url('/call'), contentType: 'text' }, timeScale });
-    await byrobotTask(sim, clock, 1);
-    const [e] = (await sim.callbacksSettled({ timeoutMs: 5000 })).events;
-    assert.deepEqual([e.acknowledged, e.givenUp, e.attempts, e.lastStatus, e.lastError], [true, false, 13, 200, null]);
-    assertSchedule(e, BYROBOT_S.slice(0, 12), timeScale);
-    assert.equal(rx.got.length, 13);
-    assert.equal(new Set(rx.got.map((d) => d.text)).size, 1, 'the same body every time');
-    assert.deepEqual(rx.got.map((d) => d.headers['x-sim-attempt']), replies.map((_, i) => String(i + 1)));
-  } finally { await sim.close(); await rx.close(); }
-});
-
-test('Itniotech: no reply within timeoutMs is a failed attempt (retried, then given up); a late 2xx acknowledges', async () => {
-  const rx = await receiver(() => 'hang');
-  const { sim, clock } = await startTestSim({ dialMs: 0 });
-  try {
-    sim.setCallbacks({ itniotech: { url: rx.url() }, timeScale: 1e-6, timeoutMs: 15 });
-    await itniotechTask(sim, clock, 1);
-    const [e] = (await sim.callbacksSettled({ timeoutMs: 5000 })).events;
-    assert.deepEqual([e.acknowledged, e.givenUp, e.attempts, e.lastStatus], [false, true, 11, null]);
-    assert.match(e.lastError, /timeout/);
-    assert.ok(gaps(e).every((g) => g >= 14), 'each attempt waited for its timeout');
-    assert.equal(rx.got.length, 11);
-  } finally { await sim.close(); await rx.close(); }
-
-  const rx2 = await receiver((d, all) => (all.length <= 2 ? 'hang' : { status: 202, body: 'whatever' }));
-  const { sim: s2, clock: c2 } = await startTestSim({ dialMs: 0 });
-  try {
-    s2.setCallbacks({ itniotech: { url: rx2.url() }, timeScale: 1e-4, timeoutMs: 15 });
-    await itniotechTask(s2, c2, 1);
-    const [e] = (await s2.callbacksSettled({ timeoutMs: 5000 })).events;
-    assert.deepEqual([e.acknowledged, e.attempts, e.lastStatus, e.lastError], [true, 3, 202, null]);
-  } finally { await s2.close(); await rx2.close(); }
-});
-
-test('duplicateRate: acknowledged records are sent once more, byte for byte, chosen by seed', async () => {
-  const run = async () => {
-    const rx = await receiver();
+// Timer-bound tests that mostly wait: run side by side (each has its own simulator and receiver).
+describe('retries and faults', { concurrency: true }, () => {
+  test('Tanyi: a receiver answering 500 gets 10 retries at 1, 2, 4 … 512 min (compressed), then the delivery is given up', async () => {
+    const rx = await receiver(() => ({ status: 500, body: 'success' })); // a 500 never acknowledges
     const { sim, clock } = await startTestSim({ dialMs: 0 });
+    const timeScale = 5e-6; // 512 min → 154 ms; the whole schedule ≈ 0.31 s
     try {
-      sim.setCallbacks({ tanyi: { url: rx.url() }, timeScale: 1e-4, duplicateRate: 0.5, seed: 7 });
-      await tanyiJob(sim, clock, 40);
-      const snap = await sim.callbacksSettled({ timeoutMs: 5000 });
-      const dupes = snap.events.filter((e) => e.duplicatesSent > 0);
-      assert.ok(dupes.length > 0 && dupes.length < snap.events.length, `${dupes.length} of ${snap.events.length}`);
-      assert.ok(snap.events.every((e) => e.acknowledged && e.attempts === 1 && e.duplicatesSent <= 1));
-      assert.equal(snap.totals.duplicatesSent, dupes.length);
-      assert.equal(rx.got.length, snap.events.length + dupes.length);
-      for (const e of dupes) {
-        const sent = rx.got.filter((d) => d.headers['x-sim-callback-key'] === e.key);
-        assert.equal(sent.length, 2);
-        assert.equal(sent[0].text, sent[1].text);
-        assert.equal(sent[1].headers['x-sim-duplicate'], '1');
+      sim.setCallbacks({ tanyi: { url: rx.url() }, timeScale });
+      await tanyiJob(sim, clock, 2);
+      const snap = await sim.callbacksSettled({ timeoutMs: 8000 });
+      assert.ok(snap.events.length >= 3); // 2 records + the job (+ SMS if any)
+      for (const e of snap.events) {
+        assert.deepEqual([e.acknowledged, e.givenUp, e.attempts, e.lastStatus, e.lastError], [false, true, 11, 500, 'HTTP 500']);
+        assertSchedule(e, TANYI_S, timeScale);
       }
-      return dupes.map((e) => e.key).sort();
+      assert.equal(rx.got.length, 11 * snap.events.length);
+      assert.equal(snap.totals.givenUp, snap.events.length);
+      // Every delivery of one event carries the same body.
+      for (const e of snap.events) {
+        const texts = new Set(rx.got.filter((d) => d.headers['x-sim-callback-key'] === e.key).map((d) => d.text));
+        assert.equal(texts.size, 1, e.key);
+      }
     } finally { await sim.close(); await rx.close(); }
-  };
-  assert.deepEqual(await run(), await run(), 'the same seed duplicates the same events');
-});
+  });
 
-test('reorder: events leave in a seeded shuffled order instead of call order', async () => {
-  const order = async (cfg) => {
-    const rx = await receiver();
+  test('BYRobot: 27 retries on the documented schedule, then given up; queryUnCallBack lists the failed call', async () => {
+    const rx = await receiver(() => ({ status: 500 }));
+    const { sim, clock } = await startTestSim({ dialMs: 0 });
+    const timeScale = 5e-6; // 20 min → 6 ms, 2 h → 36 ms; the whole schedule ≈ 0.48 s
+    try {
+      sim.setCallbacks({ byrobot: { callUrl: rx.url('/call') }, timeScale });
+      const { api, id } = await byrobotTask(sim, clock, 1);
+      const snap = await sim.callbacksSettled({ timeoutMs: 8000 });
+      assert.equal(snap.events.length, 1, 'no taskUrl: no JOB_INFO_RESULT');
+      const [e] = snap.events;
+      assert.deepEqual([e.acknowledged, e.givenUp, e.attempts], [false, true, 28]);
+      assertSchedule(e, BYROBOT_S, timeScale);
+      assert.equal(rx.got.length, 28);
+      const un = (await api.get('/openapi/v1/callBack/queryUnCallBack', { companyId: 1, dataType: 0, startDate: '2024-01-15', endDate: '2024-01-15' })).json.data;
+      assert.deepEqual(un.list, [{ customerTelephone: e.phone, callInstanceId: e.recordId, callJobId: id, callerTime: '2024-01-15 10:00:00' }]);
+      assert.equal((await api.get('/openapi/v1/callBack/queryUnCallBack', { companyId: 1, dataType: 1, startDate: '2024-01-15', endDate: '2024-01-15' })).json.data.total, 0);
+      assert.equal((await api.get('/openapi/v1/callBack/queryUnCallBack', { companyId: 1, dataType: 0, startDate: '2024-01-16', endDate: '2024-01-16' })).json.data.total, 0);
+    } finally { await sim.close(); await rx.close(); }
+  });
+
+  test('BYRobot: anything but the exact body "success" with a 2xx is a failed attempt, retried after 10 s, 30 s, 1 … 10 min', async () => {
+    // Five ways of not acknowledging, then 500s, then "success" on the 13th attempt.
+    const replies = [[200, 'ok'], [200, '"success"'], [200, 'success\n'], [500, 'success'], [200, 'SUCCESS'], ...Array(7).fill([500, '']), [200, 'success']];
+    const rx = await receiver((d, all) => { const [status, body] = replies[all.length - 1] ?? [200, 'success']; return { status, body }; });
+    const { sim, clock } = await startTestSim({ dialMs: 0 });
+    const timeScale = 1e-4; // 1 min → 6 ms … 10 min → 60 ms; ≈ 0.33 s in all
+    try {
+      sim.setCallbacks({ byrobot: { callUrl: rx.url('/call'), contentType: 'text' }, timeScale });
+      await byrobotTask(sim, clock, 1);
+      const [e] = (await sim.callbacksSettled({ timeoutMs: 5000 })).events;
+      assert.deepEqual([e.acknowledged, e.givenUp, e.attempts, e.lastStatus, e.lastError], [true, false, 13, 200, null]);
+      assertSchedule(e, BYROBOT_S.slice(0, 12), timeScale);
+      assert.equal(rx.got.length, 13);
+      assert.equal(new Set(rx.got.map((d) => d.text)).size, 1, 'the same body every time');
+      assert.deepEqual(rx.got.map((d) => d.headers['x-sim-attempt']), replies.map((_, i) => String(i + 1)));
+    } finally { await sim.close(); await rx.close(); }
+  });
+
+  test('Itniotech: no reply within timeoutMs is a failed attempt (retried, then given up); a late 2xx acknowledges', async () => {
+    const rx = await receiver(() => 'hang');
     const { sim, clock } = await startTestSim({ dialMs: 0 });
     try {
-      sim.setCallbacks({ tanyi: { url: rx.url() }, concurrency: 1, timeScale: 1e-4, ...cfg });
-      await tanyiJob(sim, clock, 20);
-      await sim.callbacksSettled({ timeoutMs: 5000 });
-      return rx.got.filter((d) => d.json.dataType === 'ROBOT_CALL_RECORD').map((d) => d.json.data.callRecordId);
+      // 60 ms: long enough for the receiver to have read each request even on a loaded machine.
+      sim.setCallbacks({ itniotech: { url: rx.url() }, timeScale: 1e-6, timeoutMs: 60 });
+      await itniotechTask(sim, clock, 1);
+      const [e] = (await sim.callbacksSettled({ timeoutMs: 5000 })).events;
+      assert.deepEqual([e.acknowledged, e.givenUp, e.attempts, e.lastStatus], [false, true, 11, null]);
+      assert.match(e.lastError, /timeout/);
+      assert.ok(gaps(e).every((g) => g >= 59), 'each attempt waited for its timeout');
+      assert.equal(rx.got.length, 11);
     } finally { await sim.close(); await rx.close(); }
-  };
-  const inOrder = await order({});
-  assert.deepEqual(inOrder, [...inOrder].sort((a, b) => a - b), 'without reorder: call order');
-  const shuffled = await order({ reorder: true, seed: 3 });
-  assert.deepEqual([...shuffled].sort((a, b) => a - b), inOrder, 'the same events');
-  assert.notDeepEqual(shuffled, inOrder);
-  assert.deepEqual(await order({ reorder: true, seed: 3 }), shuffled, 'same seed, same order');
-  assert.notDeepEqual(await order({ reorder: true, seed: 4 }), shuffled, 'another seed, another order');
-});
 
-test('close() with retries pending returns at once and leaves nothing running', async () => {
-  const rx = await receiver(() => ({ status: 503 }));
-  const { sim, clock } = await startTestSim({ dialMs: 0 });
-  try {
-    sim.setCallbacks({ tanyi: { url: rx.url() } }); // real schedule: the next try is a minute away
-    await tanyiJob(sim, clock, 3);
-    await waitFor(() => rx.got.length >= 3, 5000, 'first attempts');
-    await assert.rejects(sim.callbacksSettled({ timeoutMs: 50 }), /not settled within 50 ms/);
-    const e = sim.callbacks().events[0];
-    assert.ok(e.nextAttemptAt > Date.now() + 50000, 'next attempt one minute later');
-  } finally {
-    const t = Date.now();
-    await sim.close();
-    assert.ok(Date.now() - t < 1000);
-    await rx.close();
-  }
+    const rx2 = await receiver((d, all) => (all.length <= 2 ? 'hang' : { status: 202, body: 'whatever' }));
+    const { sim: s2, clock: c2 } = await startTestSim({ dialMs: 0 });
+    try {
+      s2.setCallbacks({ itniotech: { url: rx2.url() }, timeScale: 1e-4, timeoutMs: 60 });
+      await itniotechTask(s2, c2, 1);
+      const [e] = (await s2.callbacksSettled({ timeoutMs: 5000 })).events;
+      assert.deepEqual([e.acknowledged, e.attempts, e.lastStatus, e.lastError], [true, 3, 202, null]);
+    } finally { await s2.close(); await rx2.close(); }
+  });
+
+  test('duplicateRate: acknowledged records are sent once more, byte for byte, chosen by seed', async () => {
+    const run = async () => {
+      const rx = await receiver();
+      const { sim, clock } = await startTestSim({ dialMs: 0 });
+      try {
+        sim.setCallbacks({ tanyi: { url: rx.url() }, timeScale: 1e-4, duplicateRate: 0.5, seed: 7 });
+        await tanyiJob(sim, clock, 40);
+        const snap = await sim.callbacksSettled({ timeoutMs: 5000 });
+        const dupes = snap.events.filter((e) => e.duplicatesSent > 0);
+        assert.ok(dupes.length > 0 && dupes.length < snap.events.length, `${dupes.length} of ${snap.events.length}`);
+        assert.ok(snap.events.every((e) => e.acknowledged && e.attempts === 1 && e.duplicatesSent <= 1));
+        assert.equal(snap.totals.duplicatesSent, dupes.length);
+        assert.equal(rx.got.length, snap.events.length + dupes.length);
+        for (const e of dupes) {
+          const sent = rx.got.filter((d) => d.headers['x-sim-callback-key'] === e.key);
+          assert.equal(sent.length, 2);
+          assert.equal(sent[0].text, sent[1].text);
+          assert.equal(sent[1].headers['x-sim-duplicate'], '1');
+        }
+        return dupes.map((e) => e.key).sort();
+      } finally { await sim.close(); await rx.close(); }
+    };
+    assert.deepEqual(await run(), await run(), 'the same seed duplicates the same events');
+  });
+
+  test('reorder: events leave in a seeded shuffled order instead of call order', async () => {
+    const order = async (cfg) => {
+      const rx = await receiver();
+      const { sim, clock } = await startTestSim({ dialMs: 0 });
+      try {
+        sim.setCallbacks({ tanyi: { url: rx.url() }, concurrency: 1, timeScale: 1e-4, ...cfg });
+        await tanyiJob(sim, clock, 20);
+        await sim.callbacksSettled({ timeoutMs: 5000 });
+        return rx.got.filter((d) => d.json.dataType === 'ROBOT_CALL_RECORD').map((d) => d.json.data.callRecordId);
+      } finally { await sim.close(); await rx.close(); }
+    };
+    const inOrder = await order({});
+    assert.deepEqual(inOrder, [...inOrder].sort((a, b) => a - b), 'without reorder: call order');
+    const shuffled = await order({ reorder: true, seed: 3 });
+    assert.deepEqual([...shuffled].sort((a, b) => a - b), inOrder, 'the same events');
+    assert.notDeepEqual(shuffled, inOrder);
+    assert.deepEqual(await order({ reorder: true, seed: 3 }), shuffled, 'same seed, same order');
+    assert.notDeepEqual(await order({ reorder: true, seed: 4 }), shuffled, 'another seed, another order');
+  });
+
+  test('close() with retries pending returns at once and leaves nothing running', async () => {
+    const rx = await receiver(() => ({ status: 503 }));
+    const { sim, clock } = await startTestSim({ dialMs: 0 });
+    try {
+      sim.setCallbacks({ tanyi: { url: rx.url() } }); // real schedule: the next try is a minute away
+      await tanyiJob(sim, clock, 3);
+      await waitFor(() => rx.got.length >= 3, 5000, 'first attempts');
+      await assert.rejects(sim.callbacksSettled({ timeoutMs: 50 }), /not settled within 50 ms/);
+      const e = sim.callbacks().events[0];
+      assert.ok(e.nextAttemptAt > Date.now() + 50000, 'next attempt one minute later');
+    } finally {
+      const t = Date.now();
+      await sim.close();
+      assert.ok(Date.now() - t < 1000);
+      await rx.close();
+    }
+  });
 });
 
 test('2 000 dialled calls per vendor, receiver failing 20 % of attempts: all acknowledged, none given up', async () => {

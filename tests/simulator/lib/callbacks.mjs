@@ -143,7 +143,7 @@ export function createCallbacks({ seed, initial = null, onTick, busy }) {
       https: new https.Agent({ keepAlive: true, maxSockets: n.concurrency }),
     };
     if (vendorsOn().length) {
-      // Dial running tasks by themselves while callbacks are on, so that calls
+      // CHOICE: dial running tasks by themselves while callbacks are on, so that calls
       // happen, and callbacks go out, without anyone asking for state.
       tick = setInterval(() => {
         try { onTick(vendorsOn()); } catch (e) { tickError = String(e?.stack ?? e); }
@@ -207,6 +207,8 @@ export function createCallbacks({ seed, initial = null, onTick, busy }) {
   function emit({ vendor, dataType, id, recordId = null, taskId = null, phone = null, body, meta = null }) {
     if (closed) return null;
     const url = route(vendor, dataType);
+    // CHOICE: a call dialled while no URL is configured produces no event, and
+    // configuring a URL later replays nothing (the vendor pushes when the call ends).
     if (!url) return null;
     const key = `${vendor}:${dataType}:${id}`;
     if (events.has(key)) return events.get(key);
