@@ -51,3 +51,27 @@ test('--credentials file.json overrides the demo set', async () => {
     await once(child, 'exit');
   }
 });
+
+test('--callbacks takes inline JSON and refuses a zxycall entry; --no-log-bodies', async () => {
+  const { child, line } = await launch(['--port', '0', '--no-log-bodies', '--callbacks', '{"itniotech":{"url":"http://127.0.0.1:9/i"},"timeScale":0.001}']);
+  try {
+    const url = line.split(' ').pop();
+    const cb = await (await fetch(`${url}/__sim/callbacks`)).json();
+    assert.equal(cb.callbacks.itniotech.url, 'http://127.0.0.1:9/i');
+    assert.equal(cb.callbacks.timeScale, 0.001);
+    await fetch(`${url}/zxycall/v1/task/create`, { method: 'GET', headers: { Authorization: 'Bearer demoToken' } });
+    await fetch(`${url}/tanyi/apiOpen/v1/job/create`, { method: 'POST', body: '{"x":1}' });
+    const log = await (await fetch(`${url}/__sim/requests`)).json();
+    assert.deepEqual(log.map((e) => [e.body, e.bodyBytes]), [[null, 0], [null, 7]]);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+  const bad = spawn(process.execPath, [SERVER, '--port', '0', '--callbacks', '{"zxycall":{"url":"http://x"}}'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  bad.stderr.setEncoding('utf8').on('data', (d) => { err += d; });
+  let code;
+  try { [code] = await once(bad, 'exit', { signal: AbortSignal.timeout(5000) }); } finally { if (code === undefined) bad.kill('SIGKILL'); }
+  assert.equal(code, 2);
+  assert.match(err, /ZXY documents no callback format/);
+});

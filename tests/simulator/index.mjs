@@ -1,6 +1,7 @@
 // Library entry: start the vendor simulator on a local port.
 //   const sim = await startSimulator({ port: 0, seed: 1, clock: () => Date.now() });
-//   sim.url, sim.port, sim.close(), sim.reset(), sim.ledger(), sim.setFaults(cfg), sim.requests()
+//   sim.url, sim.port, sim.close(), sim.reset(), sim.ledger(), sim.setFaults(cfg), sim.requests(),
+//   sim.setCallbacks(cfg), sim.callbacks(), await sim.callbacksSettled({ timeoutMs })
 import http from 'node:http';
 import { createSimulator, DEMO_CREDENTIALS, VENDORS } from './lib/http-server.mjs';
 import { FAULT_KINDS } from './lib/faults.mjs';
@@ -18,6 +19,8 @@ export { DEMO_CREDENTIALS, VENDORS, FAULT_KINDS };
  * @param {number} [opts.tanyiDriftMs=300000]
  * @param {number} [opts.byrobotSkewMs=180000]
  * @param {number} [opts.itniotechWindowSeconds=300]
+ * @param {object} [opts.callbacks]     callback config (README "Callbacks"), applied at start and restored by reset()
+ * @param {boolean} [opts.logBodies=true]  false: the request log keeps no bodies (only bodyBytes)
  */
 export async function startSimulator(opts = {}) {
   const host = opts.host ?? '127.0.0.1';
@@ -38,11 +41,17 @@ export async function startSimulator(opts = {}) {
     url: `http://${shownHost}:${port}`,
     port,
     server,
-    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () => new Promise((resolve) => { sim.shutdown(); server.close(() => resolve()); server.closeAllConnections(); }),
     reset: () => sim.reset(),
     ledger: () => sim.ledger(),
     requests: () => sim.requests(),
     setFaults: (cfg) => sim.setFaults(cfg),
     faults: () => sim.getFaults(),
+    /** Replace the callback config (throws on a bad one); clears the delivery ledger. */
+    setCallbacks: (cfg) => sim.setCallbacks(cfg),
+    /** {callbacks: config|null, events: [...], totals}; `{bodies: true}` adds each event's body text. */
+    callbacks: (o) => sim.callbacks(o),
+    /** Resolves with callbacks() when nothing is pending or left to dial; rejects after timeoutMs (default 10 s). */
+    callbacksSettled: (o) => sim.callbacksSettled(o),
   };
 }

@@ -3,7 +3,19 @@
 // host's time zone, which keeps the tests independent of TZ.
 const CST = 8 * 3600 * 1000;
 
-export function fmtDateTime(ms) { return new Date(ms + CST).toISOString().slice(0, 19).replace('T', ' '); }
+// Cached per second: dialling a large task formats the same few seconds tens
+// of thousands of times (every dialogue line carries gmtCreate/gmtModified).
+const dtCache = new Map();
+export function fmtDateTime(ms) {
+  const sec = Math.floor(ms / 1000);
+  let s = dtCache.get(sec);
+  if (s === undefined) {
+    if (dtCache.size >= 4096) dtCache.clear();
+    s = new Date(sec * 1000 + CST).toISOString().slice(0, 19).replace('T', ' ');
+    dtCache.set(sec, s);
+  }
+  return s;
+}
 export function fmtDate(ms) { return new Date(ms + CST).toISOString().slice(0, 10); }
 
 /** 'yyyy-MM-dd' (dateOnly) or 'yyyy-MM-dd HH:mm:ss' (UTC+8) → epoch ms, NaN if invalid. */

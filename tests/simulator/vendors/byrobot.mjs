@@ -5,9 +5,10 @@
 import { fail, isObj, isStr, isBool, asId, asInt, paramInt, slicePage, json } from '../lib/common.mjs';
 import { byrobotSignature, parseRfc1123, safeEqual, header } from '../lib/auth.mjs';
 import { rngFor, requestIdFrom } from '../lib/prng.mjs';
-import { createLedger, ledgerTask } from '../lib/ledger.mjs';
-import { startDialing, stopDialing, advance, pendingCount, liveCustomers } from '../lib/dialer.mjs';
+import { createLedger, ledgerTask, noteCall } from '../lib/ledger.mjs';
+import { startDialing, stopDialing, advance, pendingCount, liveCustomers, hasPending, hasLive } from '../lib/dialer.mjs';
 import { fmtDateTime, fmtDate, parseDateTime, parseClock, withSeconds } from '../lib/time.mjs';
+import { callInstancePayload, jobInfoPayload } from './byrobot-push.mjs';
 
 const V1 = '/openapi/v1/';
 const MESSAGES = { 200: '执行成功', 401: '校验数据错误', 403: '权限不足', 404: '资源未找到', 408: '时间选择不对', 412: '参数错误', 500: '未知错误' };
@@ -109,15 +110,54 @@ export function createByrobot(ctx) {
       luyinOssUrl: answered ? `https://sim.invalid/byrobot/luyin/${c.callInstanceId}.wav` : null,
       resultList: intent ? [{ name: '客户意向等级', value: intent }] : [], logs, at: t,
     };
+    noteCall(task, c, c.callInstanceId);
+  }
+
+  /** Dial what is due (advance, or stopDialing on pause/stop/delete); returns the customers dialled. */
+  function dialDue(task, now, step = advance) {
+    const calls = [];
+    step(task, now, ctx.dialMs, (c, t) => { dial(task, c, t); calls.push(c); });
+    return calls;
+  }
+
+  // ---- callbacks (callbacks/byrobot-CallBack.md) ----------------------------------
+  // CALL_INSTANCE_RESULT per dialled call to callUrl; JOB_INFO_RESULT to
+  // taskUrl when the task completes (status 2) or is paused by the user (4).
+  // CHOICE: terminating (6) sends none: the page lists 手动暂停, 自动暂停, 线路欠费,
+  // 短信欠费 and 任务完成 only.
+  const cb = ctx.callbacks;
+  function push(task, calls, now) {
+    if (calls.length && cb.wants('byrobot', 'CALL_INSTANCE_RESULT')) {
+      const robot = ROBOTS[task.companyId].find((r) => r.robotDefId === task.spec.robotDefId);
+      calls.forEach((c, i) => {
+        // jobFinished: true on the call that completed the task.
+        const jobFinished = task.status === 2 && i === calls.length - 1;
+        cb.emit({
+          vendor: 'byrobot', dataType: 'CALL_INSTANCE_RESULT', id: c.callInstanceId, recordId: c.callInstanceId, taskId: task.id, phone: c.phone,
+          body: callInstancePayload({ task, customer: c, robot, jobFinished, now }),
+          // for queryUnCallBack: {customerTelephone, callInstanceId, callJobId, callerTime}
+          meta: { companyId: task.companyId, callerTime: c.record.startTime },
+        });
+      });
+    }
+  }
+  function pushJob(task) {
+    if (!cb.wants('byrobot', 'JOB_INFO_RESULT')) return;
+    task.jobEvents = (task.jobEvents ?? 0) + 1;
+    cb.emit({ vendor: 'byrobot', dataType: 'JOB_INFO_RESULT', id: `${task.id}#${task.jobEvents}`, taskId: task.id, body: jobInfoPayload(task), meta: { companyId: task.companyId } });
   }
 
   function refresh(now) {
     for (const task of st.tasks.values()) {
       if (task.deleted || task.status !== 1) continue;
-      advance(task, now, ctx.dialMs, (c, t) => dial(task, c, t));
-      if (pendingCount(task) === 0 && liveCustomers(task).length > 0) { task.status = 2; task.run = null; }
+      const calls = dialDue(task, now);
+      const completed = !hasPending(task) && hasLive(task);
+      if (completed) { task.status = 2; task.run = null; }
+      push(task, calls, now);
+      if (completed) pushJob(task);
     }
   }
+  const busy = () => [...st.tasks.values()].some((t) => !t.deleted && t.status === 1 && hasPending(t));
 
   // ---- helpers -----------------------------------------------------------------
   const bodyObj = (body) => { if (!isObj(body)) throw fail(412, '请求体须为 JSON 对象'); return body; };
@@ -272,13 +312,16 @@ export function createByrobot(ctx) {
   }
   function pause(task, now) {
     if (![1, 3, 7].includes(task.status)) throw fail(412, `任务状态 ${task.status} 不可暂停`);
-    stopDialing(task, now, ctx.dialMs, (c, t) => dial(task, c, t));
+    const calls = dialDue(task, now, stopDialing);
     task.status = 4;
+    push(task, calls, now);
+    pushJob(task);
   }
   function stop(task, now) {
     if (task.status === 6) throw fail(412, '任务已终止');
-    stopDialing(task, now, ctx.dialMs, (c, t) => dial(task, c, t));
+    const calls = dialDue(task, now, stopDialing);
     task.status = 6;
+    push(task, calls, now);
   }
   const lifecycle = (fn, msg) => ({ body, now }) => { fn(taskOf(bodyObj(body).taskId), now); return ok(null, msg); };
 
@@ -299,7 +342,9 @@ export function createByrobot(ctx) {
     });
     task.importCalls++;
     const vars = SCENE_VARIABLES[task.spec.sceneDefId] ?? [];
-    const seen = new Set(task.customers.map((c) => c.phone));
+    // The task's phone set is kept across calls (built once), so an import of
+    // 10 000 rows costs O(rows), not O(customers already in the task).
+    const seen = (task.phones ??= new Set(task.customers.map((c) => c.phone)));
     let successNum = 0, repeatNum = 0, placeFailNum = 0;
     for (const r of rows) {
       // placeFailNum = 话术变量错误: a scene variable is missing from properties.
@@ -488,7 +533,7 @@ export function createByrobot(ctx) {
     } },
     { method: 'POST', path: `${V1}task/delete`, handler: ({ body, now }) => {
       const task = taskOf(bodyObj(body).taskId);
-      stopDialing(task, now, ctx.dialMs, (c, t) => dial(task, c, t));
+      push(task, dialDue(task, now, stopDialing), now);
       task.deleted = true; // CHOICE: any state; kept for getTasks?needAll=true
       return ok(null, '删除成功');
     } },
@@ -510,15 +555,26 @@ export function createByrobot(ctx) {
     { method: ['GET', 'POST'], path: `${V1}task/notDialedCustomerList`, handler: notDialed },
     { method: 'POST', path: `${V1}task/queryDoneTaskPhones`, handler: queryDone },
     { method: 'GET', path: `${V1}callBack/queryUnCallBack`, handler: ({ query }) => {
-      company(query.companyId);
+      const companyId = company(query.companyId);
       const dt = paramInt(query.dataType, null, { min: 0, max: 1 });
       if (dt === null) throw fail(412, 'dataType 须为 0(外呼) 或 1(呼入)');
       for (const k of ['startDate', 'endDate']) {
         if (!query[k] || Number.isNaN(parseDateTime(query[k], { allowDateOnly: true }))) throw fail(412, `${k} 不能为空, 格式 yyyy-MM-dd[ HH:mm:ss]`);
       }
       const [pageNum, pageSize] = paging(query, 100, 500);
-      // CHOICE: the simulator sends no callbacks, so none have failed.
-      return ok(pageInfo([], pageNum, pageSize));
+      const jobId = query.callJobId ? asId(query.callJobId) : null;
+      if (query.callJobId && jobId === null) throw fail(412, 'callJobId 须为正整数');
+      // CHOICE: the outbound call records whose callback has been attempted and
+      // not acknowledged (still retrying or given up), by call start time, with
+      // a date-only endDate covering its whole day; in event order. Inbound
+      // (dataType 1) is never simulated, so it is always empty.
+      const from = parseDateTime(query.startDate, { allowDateOnly: true });
+      const to = parseDateTime(query.endDate, { allowDateOnly: true }) + (query.endDate.length === 10 ? 86400000 - 1 : 0);
+      const list = dt === 1 ? [] : cb.failed('byrobot', 'CALL_INSTANCE_RESULT')
+        .filter((e) => e.meta.companyId === companyId && (jobId === null || e.taskId === jobId))
+        .filter((e) => { const at = parseDateTime(e.meta.callerTime); return at >= from && at <= to; })
+        .map((e) => ({ customerTelephone: e.phone, callInstanceId: e.recordId, callJobId: e.taskId, callerTime: e.meta.callerTime }));
+      return ok(pageInfo(list, pageNum, pageSize), '查询成功');
     } },
     { method: 'POST', path: `${V1}company/addBlackList`, handler: ({ body }) => {
       const id = company(bodyObj(body).companyId);
@@ -582,6 +638,7 @@ export function createByrobot(ctx) {
     routeError: (status, msg) => json(status, envelope(status, null, msg)),
     codeOf: (out) => out.body?.code ?? null,
     refresh,
+    busy,
     reset,
     ledger: () => st.ledger.snapshot((t) => ledgerTask(t, { companyId: t.companyId, status: t.status, lifecycle: t.deleted ? 'deleted' : LIFECYCLE[t.status] ?? String(t.status) })),
   };

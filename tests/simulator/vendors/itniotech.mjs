@@ -5,9 +5,10 @@
 import { fail, isObj, isStr, isBool, asId, asInt, paramInt, slicePage, json } from '../lib/common.mjs';
 import { itniotechSignature, safeEqual, header } from '../lib/auth.mjs';
 import { rngFor } from '../lib/prng.mjs';
-import { createLedger, ledgerTask } from '../lib/ledger.mjs';
-import { startDialing, stopDialing, advance, pendingCount, liveCustomers } from '../lib/dialer.mjs';
+import { createLedger, ledgerTask, noteCall } from '../lib/ledger.mjs';
+import { startDialing, stopDialing, advance, pendingCount, liveCustomers, hasPending, hasLive } from '../lib/dialer.mjs';
 import { fmtDateTime, parseDateTime, parseClock } from '../lib/time.mjs';
+import { pushCallRecordPayload } from './itniotech-push.mjs';
 
 const P = '/aivoice/';
 
@@ -89,14 +90,40 @@ export function createItniotech(ctx) {
       intentLevelDetailName: answered ? rng.pick(['A', 'B', 'C', 'D', 'E', 'F']) : 'F',
       fullAudioUrl: answered ? `https://sim.invalid/itniotech/audio/${id}.wav` : null, redialTimes: 0,
     };
+    // callRecordDup:false drops phones already called: kept as a set, not rescanned per import.
+    (task.calledPhones ??= new Set()).add(c.phone);
+    noteCall(task, c, id);
   }
+
+  /** Dial what is due (advance, or stopDialing on pause/delete); returns the customers dialled. */
+  function dialDue(task, now, step = advance) {
+    const calls = [];
+    step(task, now, ctx.dialMs, (c, t) => { dial(task, c, t); calls.push(c); });
+    return calls;
+  }
+
+  // ---- callbacks (NOTES §3 Callbacks: pushCallRecord) ---------------------------
+  // One push per dialled call. No task-level callback is documented.
+  const cb = ctx.callbacks;
+  function push(task, calls) {
+    if (!calls.length || !cb.wants('itniotech', 'pushCallRecord')) return;
+    for (const c of calls) {
+      cb.emit({
+        vendor: 'itniotech', dataType: 'pushCallRecord', id: c.record.callId, recordId: c.record.callId, taskId: task.id, phone: c.phone,
+        body: pushCallRecordPayload({ task, customer: c, appId: cred.appId, seed: ctx.seed }),
+      });
+    }
+  }
+
   function refresh(now) {
     for (const task of st.tasks.values()) {
       if (task.deleted || task.status !== 'IN_PROCESS') continue;
-      advance(task, now, ctx.dialMs, (c, t) => dial(task, c, t));
-      if (pendingCount(task) === 0 && liveCustomers(task).length > 0) { task.status = 'COMPLETED'; task.run = null; }
+      const calls = dialDue(task, now);
+      if (!hasPending(task) && hasLive(task)) { task.status = 'COMPLETED'; task.run = null; }
+      push(task, calls);
     }
   }
+  const busy = () => [...st.tasks.values()].some((t) => !t.deleted && t.status === 'IN_PROCESS' && hasPending(t));
 
   // ---- helpers -------------------------------------------------------------------
   /** Every body carries appId (NOTES §3); in paged queries inside `params`. */
@@ -226,7 +253,7 @@ export function createItniotech(ctx) {
     const callRecordDup = body.callRecordDup ?? false;
     if (!isBool(callRecordDup)) throw fail(-27, 'callRecordDup 须为布尔值');
     const vars = DIALOG_FLOWS.find((f) => f.dialogFlowId === task.spec.dialogFlowId).variables;
-    const called = new Set(task.customers.filter((c) => c.dialed).map((c) => c.phone));
+    const called = task.calledPhones ?? new Set();
     task.importCalls++;
     const failed = [];
     for (const r of rows) {
@@ -277,7 +304,7 @@ export function createItniotech(ctx) {
     const task = taskOf(body.jobId);
     // NOTES §3: taskStop is "Pause task"; −38 when the state cannot be paused.
     if (task.status !== 'IN_PROCESS') throw fail(-38);
-    stopDialing(task, now, ctx.dialMs, (c, t) => dial(task, c, t));
+    push(task, dialDue(task, now, stopDialing));
     task.status = 'USER_PAUSE';
     return ok(null);
   }
@@ -285,7 +312,7 @@ export function createItniotech(ctx) {
   function taskDel({ body, now }) {
     app(body);
     const task = taskOf(body.jobId);
-    stopDialing(task, now, ctx.dialMs, (c, t) => dial(task, c, t));
+    push(task, dialDue(task, now, stopDialing));
     task.deleted = true; // CHOICE: any state
     return ok(null);
   }
@@ -352,6 +379,7 @@ export function createItniotech(ctx) {
     routeError: (status, msg) => json(status, { status: '-27', reason: msg, data: null }),
     codeOf: (out) => (out.body?.status !== undefined ? Number(out.body.status) : null),
     refresh,
+    busy,
     reset,
     ledger: () => st.ledger.snapshot((t) => ledgerTask(t, { status: t.status, lifecycle: t.deleted ? 'deleted' : LIFECYCLE[t.status] ?? t.status })),
   };

@@ -4,9 +4,10 @@
 import { fail, isObj, isStr, asId, asInt, paramInt, slicePage, json, SimError } from '../lib/common.mjs';
 import { tanyiSignature, safeEqual, header } from '../lib/auth.mjs';
 import { rngFor, requestIdFrom } from '../lib/prng.mjs';
-import { createLedger, ledgerTask } from '../lib/ledger.mjs';
-import { startDialing, stopDialing, advance, pendingCount, liveCustomers } from '../lib/dialer.mjs';
+import { createLedger, ledgerTask, noteCall } from '../lib/ledger.mjs';
+import { startDialing, stopDialing, advance, pendingCount, liveCustomers, hasPending, hasLive, requeue } from '../lib/dialer.mjs';
 import { fmtDateTime, parseDateTime, parseClock } from '../lib/time.mjs';
+import { callRecordPayload, jobPayload, smsPayload, wantsSms } from './tanyi-push.mjs';
 
 const P = '/apiOpen/v1/';
 
@@ -114,16 +115,54 @@ export function createTanyi(ctx) {
     };
     c.record = rec;
     job.records.push(rec);
+    noteCall(job, c, id);
+  }
+
+  /** Dial what is due (advance, or stopDialing on pause/stop/delete); returns the customers dialled. */
+  function dialDue(job, now, step = advance) {
+    const calls = [];
+    step(job, now, ctx.dialMs, (c, t) => { dial(job, c, t); calls.push(c); });
+    return calls;
+  }
+
+  // ---- callbacks (callbacks/tanyi-callBack.md) --------------------------------
+  // One ROBOT_CALL_RECORD per dialled call (plus ROBOT_CALL_SMS by the SMS
+  // rule, vendors/tanyi-push.mjs), then ROBOT_CALL_JOB when the job has just
+  // become COMPLETED. Nothing is built unless a Tanyi URL is configured.
+  const cb = ctx.callbacks;
+  function push(job, calls, completed) {
+    if (cb.wants('tanyi', 'ROBOT_CALL_RECORD')) {
+      for (const c of calls) {
+        const rec = c.record;
+        cb.emit({ vendor: 'tanyi', dataType: 'ROBOT_CALL_RECORD', id: rec.callRecordId, recordId: rec.callRecordId, taskId: job.id, phone: c.phone, body: callRecordPayload(rec) });
+      }
+    }
+    if (cb.wants('tanyi', 'ROBOT_CALL_SMS')) {
+      for (const c of calls) {
+        if (!wantsSms(c.record)) continue;
+        const rec = c.record;
+        cb.emit({ vendor: 'tanyi', dataType: 'ROBOT_CALL_SMS', id: rec.callRecordId, recordId: rec.callRecordId, taskId: job.id, phone: c.phone, body: smsPayload({ tenant: TENANT, job, customer: c, rec }) });
+      }
+    }
+    if (completed && cb.wants('tanyi', 'ROBOT_CALL_JOB')) {
+      // A job can complete again after new customers are imported and it is restarted.
+      job.completions = (job.completions ?? 0) + 1;
+      cb.emit({ vendor: 'tanyi', dataType: 'ROBOT_CALL_JOB', id: `${job.id}#${job.completions}`, taskId: job.id, body: jobPayload(job, TENANT.tenantId) });
+    }
   }
 
   function refresh(now) {
     for (const job of st.jobs.values()) {
       if (job.deleted || job.status !== 'IN_PROCESS') continue;
-      advance(job, now, ctx.dialMs, (c, t) => dial(job, c, t));
+      const calls = dialDue(job, now);
       // All queued customers dialled → COMPLETED (NOTES §2 status enum).
-      if (pendingCount(job) === 0 && liveCustomers(job).length > 0) { job.status = 'COMPLETED'; job.run = null; }
+      const completed = !hasPending(job) && hasLive(job);
+      if (completed) { job.status = 'COMPLETED'; job.run = null; }
+      push(job, calls, completed);
     }
   }
+  /** A running job with customers still to dial (callbacksSettled waits for these). */
+  const busy = () => [...st.jobs.values()].some((j) => !j.deleted && j.status === 'IN_PROCESS' && hasPending(j));
 
   // ---- helpers --------------------------------------------------------------
   function jobOf(v) {
@@ -278,13 +317,13 @@ export function createTanyi(ctx) {
   }
   function pause(job, now) {
     if (job.status !== 'IN_PROCESS') throw fail(412, `任务状态 ${job.status} 不可暂停`);
-    stopDialing(job, now, ctx.dialMs, (c, t) => dial(job, c, t));
+    push(job, dialDue(job, now, stopDialing), false);
     // CHOICE: pause is immediate (the doc says it waits for running calls).
     job.status = 'USER_PAUSE';
   }
   function stop(job, now) {
     if (job.status === 'TERMINATE') throw fail(412, '任务已终止');
-    stopDialing(job, now, ctx.dialMs, (c, t) => dial(job, c, t));
+    push(job, dialDue(job, now, stopDialing), false);
     job.status = 'TERMINATE';
   }
 
@@ -313,7 +352,7 @@ export function createTanyi(ctx) {
 
   function remove({ body, now }) {
     const job = jobOf(bodyObj(body).robotCallJobId);
-    stopDialing(job, now, ctx.dialMs, (c, t) => dial(job, c, t));
+    push(job, dialDue(job, now, stopDialing), false);
     job.deleted = true; // CHOICE: delete is allowed in any state; the job then 404s.
     return ok(null, '删除成功');
   }
@@ -460,6 +499,7 @@ export function createTanyi(ctx) {
       for (const c of liveCustomers(job)) {
         if (c.dialed && (!phones || phones.includes(c.phone))) { c.dialed = false; c.attempt++; n++; }
       }
+      if (n) requeue(job);
       return ok({ count: n });
     } },
     // CHOICE: {operation} applies to every job; executeJobs takes {robotCallJobIds, operation}.
@@ -537,6 +577,7 @@ export function createTanyi(ctx) {
     routeError: (status, msg) => json(status, envelope(status, null, msg)),
     codeOf: (out) => out.body?.code ?? null,
     refresh,
+    busy,
     reset,
     ledger: () => st.ledger.snapshot((j) => ledgerTask(j, { status: j.status, lifecycle: j.deleted ? 'deleted' : LIFECYCLE[j.status] ?? j.status })),
   };

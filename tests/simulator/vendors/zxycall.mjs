@@ -8,7 +8,7 @@
 import { isObj, isStr, asInt, slicePage, json, fail } from '../lib/common.mjs';
 import { header } from '../lib/auth.mjs';
 import { uuidFrom, rngFor } from '../lib/prng.mjs';
-import { createLedger, ledgerTask } from '../lib/ledger.mjs';
+import { createLedger, ledgerTask, noteCall } from '../lib/ledger.mjs';
 import { startDialing, stopDialing, advance, liveCustomers } from '../lib/dialer.mjs';
 import { fmtDateTime } from '../lib/time.mjs';
 
@@ -70,6 +70,7 @@ export function createZxycall(ctx) {
   function dial(t, c, at) {
     const rng = rngFor(ctx.seed, 'zxycall', t.id, c.phone, c.attempt);
     c.record = { answered: rng.next() < 0.6, at: fmtDateTime(at) };
+    noteCall(t, c, null); // ZXY documents no call record id
   }
 
   // int or numeric string (PHP-style "integer" validation).
@@ -216,7 +217,8 @@ export function createZxycall(ctx) {
       if (!Array.isArray(rows) || rows.length === 0) throw fail(422, 'The given data was invalid.', { errors: { customers: ['The customers field is required.'] } });
       if (rows.length > 10000) throw fail(422, 'The given data was invalid.', { errors: { customers: ['At most 10000 customers per call.'] } });
       t.importCalls++;
-      const seen = new Set(t.customers.map((c) => c.phone));
+      // Kept across calls (built once): O(rows) per import, not O(customers in the task).
+      const seen = (t.phones ??= new Set(t.customers.map((c) => c.phone)));
       let success = 0, repeat = 0, failed = 0;
       for (const r of rows) {
         if (!isObj(r) || typeof r.phone !== 'string' || !/^\+?\d{3,20}$/.test(r.phone)) { failed++; continue; }
@@ -240,6 +242,8 @@ export function createZxycall(ctx) {
     routeError: (status, msg) => message(status, msg),
     codeOf: (out) => out.status,
     refresh,
+    // ZXY sends no callbacks (NOTES §4), so callbacksSettled never waits for it.
+    busy: () => false,
     reset,
     ledger: () => st.ledger.snapshot((t) => ledgerTask(t, { status: t.start, lifecycle: t.deleted ? 'deleted' : t.start === 1 ? 'running' : t.everStarted ? 'paused' : 'created' })),
   };
