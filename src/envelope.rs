@@ -18,8 +18,10 @@ pub fn status_retryable(status: u16) -> bool {
 /// The body as JSON, or a `ResponseError` that says why not (with a short, safe excerpt).
 pub fn json(vendor: Vendor, status: u16, body: &str) -> Result<Value, Error> {
     crate::json::parse_value(body).map_err(|e| {
-        let excerpt: String = body.chars().take(80).collect();
-        let what = if body.trim().is_empty() { "empty body".to_string() } else { format!("not JSON ({e}): {excerpt:?}") };
+        // Quoted as written, control characters dropped (not `{:?}`: Rust's string escaping and
+        // its Unicode tables cost kilobytes of .wasm for this one message).
+        let excerpt: String = body.chars().filter(|c| !c.is_control()).take(80).collect();
+        let what = if body.trim().is_empty() { "empty body".to_string() } else { format!("not JSON ({e}): \"{excerpt}\"") };
         Error::response(vendor, status, what)
     })
 }

@@ -5,7 +5,7 @@
 //!   each vendor implements, with the generic validate / build / parse written once), the pieces
 //!   it composes (`check` validation helpers, `issue` codes and en/zh messages, `credentials`,
 //!   `time`, `phone`, `sign`, `http`, `envelope`, `wire` type macros, `error`, `options`,
-//!   `retry`), `import` (chunk planning and the per-row report), and `tuned/`, the hand-written
+//!   `retry`, `records` (the unified task and call records)), `import` (chunk planning and the per-row report), and `tuned/`, the hand-written
 //!   pieces kept for size and speed (the borrowed JSON tree, the allocator);
 //! - `vendors`: one folder per vendor and the registration list;
 //! - `js` (wasm32 only): the thin wasm-bindgen boundary and the fetch transport.
@@ -22,6 +22,7 @@ pub mod import;
 pub mod issue;
 pub mod options;
 pub mod phone;
+pub mod records;
 pub mod retry;
 pub mod sign;
 pub mod time;

@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn rfc1123_is_gmt() {
-        // NOTES.md's BYRobot example datetime.
+        // BYRobot's documented example datetime (src/vendors/byrobot/README.md, Auth).
         assert_eq!(rfc1123(1_544_664_437_000), "Thu, 13 Dec 2018 01:27:17 GMT");
         // 23:30 UTC is already the next day in UTC+8: the GMT date must not move.
         assert_eq!(rfc1123(1_704_065_400_000), "Sun, 31 Dec 2023 23:30:00 GMT");

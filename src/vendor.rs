@@ -16,6 +16,7 @@ use crate::issue::{Issue, IssueCode, Locale};
 use crate::json::{Json, ParseError};
 use crate::options::{BuildOptions, ValidateOptions};
 use crate::params;
+use crate::records::{CallRecord, TaskSummary};
 
 macro_rules! operations {
     ($($variant:ident = $name:literal),+ $(,)?) => {
@@ -194,6 +195,31 @@ pub trait VendorDef: Sync + 'static {
     /// What an accepted import reply says about its rows.
     fn import_reply(_data: &Value) -> ImportReply {
         ImportReply::default()
+    }
+
+    // The cross-vendor concepts: each vendor maps what it can; the defaults say "not
+    // supported".
+
+    /// The vendor's `createTask` / `updateTask` params for a unified task spec, with the spec's
+    /// issues at spec paths in `c`. None: the vendor has no unified mapping.
+    fn task_params(_op: Operation, _spec: &Json, _c: &mut Checker) -> Option<Map<String, Value>> {
+        None
+    }
+
+    /// One task of a `listTasks` / `getTask` reply as a unified summary.
+    fn task_summary(_item: &Value) -> Option<TaskSummary> {
+        None
+    }
+
+    /// One call of a `listCalls` / `getCall` reply as a unified record.
+    fn call_record(_item: &Value) -> Option<CallRecord> {
+        None
+    }
+
+    /// The events of a callback the vendor pushed (`body` already read as JSON). None: the
+    /// vendor documents no callbacks.
+    fn callback_events(_body: &Value) -> Option<Vec<Value>> {
+        None
     }
 }
 

@@ -1,5 +1,5 @@
-//! BYRobot: golden requests, rules, codes, signatures. Sources: byrobot-task-api.md,
-//! byrobot-task-api-examples.md, NOTES.md §1.
+//! BYRobot: golden requests, rules, codes, signatures. Sources: src/vendors/byrobot/README.md [B-page],
+//! src/vendors/byrobot/README.md [B-ex], src/vendors/byrobot/README.md.
 
 mod common;
 
@@ -11,7 +11,7 @@ use waihu::vendors::byrobot::types::*;
 use waihu::{Error, Vendor};
 
 const V: Vendor = byrobot::VENDOR;
-/// NOTES.md's test-vector instant, `Thu, 13 Dec 2018 01:27:17 GMT`: every golden request
+/// src/vendors/byrobot/README.md's test-vector instant, `Thu, 13 Dec 2018 01:27:17 GMT`: every golden request
 /// below is signed at it.
 const NOW: f64 = 1_544_664_437_000.0;
 const DATETIME: &str = "Thu, 13 Dec 2018 01:27:17 GMT";
@@ -35,8 +35,8 @@ fn py_sign(key: &str, secret: &str, datetime: &str) -> String {
 
 // ---- the pages' examples ----
 
-/// byrobot-task-api.md's create example as sent: its duplicate `concurrencyQuota` key
-/// (NOTES.md contradiction 7) collapses to one (both are 1).
+/// src/vendors/byrobot/README.md [B-page]'s create example as sent: its duplicate `concurrencyQuota` key
+/// (src/vendors/byrobot/README.md, Contradictions) collapses to one (both are 1).
 const CREATE_PAGE_EXAMPLE: &str = r#"{
     "companyId" : 1, 
     "taskName" : "测试任务", 
@@ -57,7 +57,7 @@ const CREATE_PAGE_EXAMPLE: &str = r#"{
     "remark" : "创建任务" 
 }"#;
 
-/// byrobot-task-api.md's import example, with `//` comments inside the JSON (contradiction 7).
+/// src/vendors/byrobot/README.md [B-page]'s import example, with `//` comments inside the JSON (contradiction 7).
 const IMPORT_PAGE_EXAMPLE: &str = r#"{
    "companyId" : 1, // 公司id
    "taskId" : 67, // 任务id
@@ -73,7 +73,7 @@ const IMPORT_PAGE_EXAMPLE: &str = r#"{
    ]
  }"#;
 
-/// byrobot-task-api-examples.md's create body.
+/// src/vendors/byrobot/README.md [B-ex]'s create body.
 fn create_examples_page() -> Value {
     json!({
         "companyId" : 1, "taskName" : "测试任务", "taskType" : 2, "startDate" : "2017-10-19",
@@ -82,7 +82,7 @@ fn create_examples_page() -> Value {
     })
 }
 
-/// byrobot-task-api-examples.md's queryDoneTaskPhones body.
+/// src/vendors/byrobot/README.md [B-ex]'s queryDoneTaskPhones body.
 fn list_calls_example() -> Value {
     json!({
         "callJobId" : 62, "durationLeft" : 0, "durationRight" : 100, "chatRoundLeft":0, "chatRoundRight":10,
@@ -228,7 +228,7 @@ fn the_pages_create_example_gives_only_the_hours_warnings() {
 
 #[test]
 fn the_examples_pages_create_body_lacks_only_the_now_required_call_type() {
-    // The current doc makes callType required (NOTES.md §1); the examples page predates it.
+    // The current doc makes callType required (src/vendors/byrobot/README.md); the examples page predates it.
     let got = issues(V, "createTask", create_examples_page());
     assert_eq!(got, vec![
         ("workingStartTime".into(), OutsideAllowedHours, Warning),
@@ -527,7 +527,7 @@ fn failed_callback_rules() {
 
 #[test]
 fn blacklist_params_pass_through() {
-    // Undocumented in NOTES.md: anything object-shaped passes; only a non-object is refused.
+    // Undocumented in src/vendors/byrobot/README.md: anything object-shaped passes; only a non-object is refused.
     for name in ["addBlacklist", "addBlacklistBatch", "listBlacklist", "deleteBlacklistEntries", "listBlacklistGroups", "createBlacklistGroup", "updateBlacklistGroup", "deleteBlacklistGroup"] {
         assert_clean(V, name, json!({"anything": [1, {"x": null}]}));
         assert_one(V, name, json!("x"), "", InvalidType, Error);

@@ -1,5 +1,5 @@
 //! Itniotech (AI Voice): golden requests, rules, codes, replies and signature vectors.
-//! Sources: /work/shared/vendor-docs/itniotech-aivoice-taskEdit.md and NOTES.md §3.
+//! Sources: src/vendors/itniotech/README.md [I-edit] and src/vendors/itniotech/README.md.
 
 mod common;
 
@@ -12,7 +12,7 @@ use waihu::{BuildOptions, ValidateOptions};
 use waihu::{Error, Locale, Vendor};
 
 const V: Vendor = itniotech::VENDOR;
-/// NOTES.md §3's vector time, 2021-09-01 04:00:00 UTC, in ms.
+/// src/vendors/itniotech/README.md's vector time, 2021-09-01 04:00:00 UTC, in ms.
 const NOW: f64 = 1_630_468_800_000.0;
 
 fn creds() -> Value {
@@ -79,7 +79,7 @@ const PAGE_EXAMPLE: &str = r#"{
 
 #[test]
 fn notes_signature_vector() {
-    // NOTES.md §3: demoApiKey + demoApiSecret + 1630468800.
+    // src/vendors/itniotech/README.md: demoApiKey + demoApiSecret + 1630468800.
     assert_eq!(py_sign("demoApiKey", "demoApiSecret", "1630468800"), "1ace6a82b79ca58aa1ad8aebfe99704a");
     assert_eq!(waihu::vendors::itniotech::signature("demoApiKey", "demoApiSecret", "1630468800"), "1ace6a82b79ca58aa1ad8aebfe99704a");
 }

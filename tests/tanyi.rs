@@ -1,4 +1,4 @@
-//! Tanyi: golden requests, rules, codes, signatures. Sources: tanyi-job-api.md, NOTES.md §2.
+//! Tanyi: golden requests, rules, codes, signatures. Sources: src/vendors/tanyi/README.md [T-page], src/vendors/tanyi/README.md.
 
 mod common;
 
@@ -9,7 +9,7 @@ use waihu::vendors::tanyi;
 use waihu::{Error, Vendor};
 
 const V: Vendor = tanyi::VENDOR;
-/// NOTES.md's test-vector timestamp: every golden request below is signed at it.
+/// src/vendors/tanyi/README.md's test-vector timestamp: every golden request below is signed at it.
 const NOW: f64 = 1_557_747_252_783.0;
 const SIG: &str = "ac8936bc10177578767f3c0e8a1173e459df2c6c2eb7e3a99e9ef5255fc47951";
 const BASE: &str = "https://openapi.tanyibot.com/apiOpen/v1/";
@@ -23,7 +23,7 @@ fn auth() -> Vec<(&'static str, &'static str)> {
 }
 
 /// The page's create example, with the JSON fixed as the current vendor doc has it
-/// (`"concurrencyQuota": 2`, NOTES.md contradiction 4).
+/// (`"concurrencyQuota": 2`, src/vendors/tanyi/README.md, Contradictions).
 fn create_example() -> Value {
     json!({
         "concurrencyQuota": 2,
@@ -137,7 +137,7 @@ fn base_url_override_and_extra_headers() {
 
 #[test]
 fn the_pages_create_example_has_exactly_the_documented_contradiction() {
-    // NOTES.md contradiction 1: the example's dailyEndTime 21:00 breaks the table's 20:00.
+    // src/vendors/tanyi/README.md, Contradictions: the example's dailyEndTime 21:00 breaks the table's 20:00.
     assert_one(V, "createTask", create_example(), "robotCallJob.dailyEndTime", OutsideAllowedHours, Error);
     assert_clean(V, "createTask", valid_create());
     let typed: tanyi::types::TanyiCreateTaskParams = serde_json::from_value(create_example()).unwrap();
@@ -262,7 +262,7 @@ fn import_limits_phones_and_duplicates() {
     assert_eq!(all[0].message, "Duplicate of item 0");
     // Tanyi's properties are Map<String,String>.
     assert_one(V, "importCustomers", json!({"robotCallJobId": 1, "customerPersons": [{"phoneNumber": "13800000001", "properties": {"金额": 10}}]}), "customerPersons[0].properties.金额", InvalidType, Error);
-    // name is optional (the current vendor doc; NOTES.md §2).
+    // name is optional (the current vendor doc; src/vendors/tanyi/README.md).
     assert_clean(V, "importCustomers", json!({"robotCallJobId": 1, "customerPersons": [{"phoneNumber": "13800000001"}]}));
 }
 

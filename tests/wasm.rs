@@ -74,7 +74,7 @@ fn tanyi_sha256_signature_in_wasm() {
 
 #[wasm_bindgen_test]
 fn byrobot_hmac_sha1_and_gmt_date_in_wasm() {
-    // NOTES.md's vector: Thu, 13 Dec 2018 01:27:17 GMT; 2023-12-31 23:30 UTC keeps the GMT date.
+    // BYRobot's documented vector (src/vendors/byrobot/README.md): Thu, 13 Dec 2018 01:27:17 GMT; 2023-12-31 23:30 UTC keeps the GMT date.
     let creds = json!({"appKey": "demoAppKey", "appSecret": "demoAppSecret"});
     let req = build(vendor("byrobot"), "startTask", json!({"taskId": 1}), creds, 1_704_065_400_000.0).unwrap();
     assert_eq!(req.header("datetime"), Some("Sun, 31 Dec 2023 23:30:00 GMT"));

@@ -1,5 +1,5 @@
-//! ZXY (zxycall): golden requests, rules, meta checks, replies. Sources: zxycall-task-api.md,
-//! NOTES.md §4 (vendor, host and auth UNKNOWN) and contradictions 15–16.
+//! ZXY (zxycall): golden requests, rules, meta checks, replies. Sources: src/vendors/zxycall/README.md [Z-page],
+//! src/vendors/zxycall/README.md (vendor, host and auth UNKNOWN) and contradictions 15–16.
 //!
 //! ZXY signs nothing (a token in a header is the whole of the auth choice), so there is no
 //! signature vector to compute outside Rust.
@@ -262,7 +262,7 @@ fn unsupported_operations_are_clear() {
 
 #[test]
 fn the_tables_example_has_exactly_the_documented_contradiction() {
-    // NOTES.md contradiction 16: recycle_limit is "弃用,有且只能为0" but the example is 1.
+    // src/vendors/zxycall/README.md, Contradictions: recycle_limit is "弃用,有且只能为0" but the example is 1.
     let got = full_issues(V, "createTask", table_example(), &Default::default());
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].path_string(), got[0].code, got[0].severity), ("recycle_limit".into(), InvalidLiteral, Error));

@@ -192,7 +192,7 @@ export const VENDORS = {
   },
 };
 
-// BYRobot task status (NOTES.md §1).
+// BYRobot task status (src/vendors/byrobot/README.md, Enums).
 const BYROBOT_STATUS = { 0: "未开始", 1: "进行中", 2: "已完成", 3: "可运行", 4: "用户暂停", 5: "系统暂停", 6: "已终止", 7: "排队中", 8: "AI到期", 9: "线路欠费", 10: "短信欠费" };
 
 function tanyiLifecycle(s) {

@@ -3,7 +3,7 @@
 //! retries only where the core's retry policy says it is safe. Per-attempt timeouts, an
 //! optional caller signal, and per-call options over the client's.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use serde_json::Value;
@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::{from_json, invalid_argument, operation_of, to_js_error, to_json, vendor_of};
 use crate::error::{Error, TransportFailure};
 use crate::http::HttpRequest;
+use crate::import::ChunkOutcome;
 use crate::issue::Locale;
 use crate::options::{self, SendOptions};
 use crate::retry::{self, Outcome};
@@ -75,17 +76,48 @@ impl Client {
     /// envelope's data. `options_json`: JSON text of the call's options (`null` for none).
     #[wasm_bindgen(unchecked_return_type = "Promise<string>")]
     pub fn call(&self, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str, #[wasm_bindgen(unchecked_param_type = "AbortSignal | undefined")] signal: JsValue) -> js_sys::Promise {
-        let config = self.config.clone();
-        let prepared = (|| Ok::<_, JsValue>((operation_of(config.vendor, &operation)?, from_json(params_json)?, call_options(&config, options_json)?)))();
-        let signal = signal.dyn_into::<web_sys::AbortSignal>().ok();
-        wasm_bindgen_futures::future_to_promise(async move {
-            let (op, params, send) = prepared?;
-            match send_call(&config, op, &params, &send, signal.as_ref(), true).await {
-                Ok(data) => Ok(JsValue::from_str(&to_json(&data))),
-                Err(e) => Err(to_js_error(&e)),
-            }
-        })
+        let prepared = (|| Ok::<_, JsValue>((operation_of(self.config.vendor, &operation)?, from_json(params_json)?, call_options(&self.config, options_json)?)))();
+        match prepared {
+            Ok((op, params, send)) => spawn(Send { config: self.config.clone(), op, params, send, signal: signal.dyn_into().ok(), record: None }),
+            Err(e) => js_sys::Promise::reject(&e),
+        }
     }
+}
+
+/// One call to send, and where an import chunk's outcome goes (its plan's outcomes, and its
+/// index): then the promise resolves to the outcome's kind and never rejects for the chunk.
+pub(crate) struct Send {
+    pub config: Rc<Config>,
+    pub op: Operation,
+    pub params: Value,
+    pub send: SendOptions,
+    pub signal: Option<web_sys::AbortSignal>,
+    pub record: Option<(Rc<RefCell<Vec<ChunkOutcome>>>, usize)>,
+}
+
+/// Sends `s` in the background. One function for calls and import chunks: each
+/// `future_to_promise` of a distinct future is its own copy of the executor glue in the .wasm.
+pub(crate) fn spawn(s: Send) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        // An import chunk's rows were validated when planned: only credentials, base URL and
+        // headers are checked again.
+        let result = send_call(&s.config, s.op, &s.params, &s.send, s.signal.as_ref(), s.record.is_none()).await;
+        match (s.record, result) {
+            (None, Ok(data)) => Ok(JsValue::from_str(&to_json(&data))),
+            (None, Err(e)) => Err(to_js_error(&e)),
+            (Some((outcomes, i)), result) => {
+                let outcome = match result {
+                    Ok(data) => ChunkOutcome::Applied { data },
+                    Err(e) => ChunkOutcome::of_error(&e),
+                };
+                let kind = outcome.kind();
+                if let Some(slot) = outcomes.borrow_mut().get_mut(i) {
+                    *slot = outcome;
+                }
+                Ok(JsValue::from_str(kind))
+            }
+        }
+    })
 }
 
 /// The client's send options with a call's on top.

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::client::{call_options, send_call, Client};
+use super::client::{call_options, spawn, Client, Send};
 use super::{from_json, options_of, to_js_error, to_json, vendor_of};
 use crate::import::{self, ChunkOutcome, ImportOptions, Plan};
 use crate::vendor::Operation;
@@ -82,24 +82,21 @@ impl Client {
     /// the chunk's own failure: that is its outcome.
     #[wasm_bindgen(js_name = sendChunk, unchecked_return_type = "Promise<\"applied\" | \"rejected\" | \"unknown\" | \"notSent\">")]
     pub fn send_chunk(&self, plan: &ImportPlan, i: usize, options_json: &str, #[wasm_bindgen(unchecked_param_type = "AbortSignal | undefined")] signal: JsValue) -> js_sys::Promise {
-        let config = self.config.clone();
-        let (plan, outcomes) = (plan.plan.clone(), plan.outcomes.clone());
-        let send = call_options(&config, options_json);
-        let signal = signal.dyn_into::<web_sys::AbortSignal>().ok();
-        wasm_bindgen_futures::future_to_promise(async move {
-            let send = send?;
-            let Some(chunk) = plan.chunks.get(i).filter(|_| plan.vendor == config.vendor) else {
-                return Err(super::invalid_argument("no such chunk in a plan for this client's vendor"));
-            };
-            let outcome = match send_call(&config, Operation::ImportCustomers, &chunk.params, &send, signal.as_ref(), false).await {
-                Ok(data) => ChunkOutcome::Applied { data },
-                Err(e) => ChunkOutcome::of_error(&e),
-            };
-            let kind = outcome.kind();
-            if let Some(slot) = outcomes.borrow_mut().get_mut(i) {
-                *slot = outcome;
-            }
-            Ok(JsValue::from_str(kind))
-        })
+        let chunk = plan.plan.chunks.get(i).filter(|_| plan.plan.vendor == self.config.vendor);
+        let prepared = match chunk {
+            Some(chunk) => call_options(&self.config, options_json).map(|send| (chunk.params.clone(), send)),
+            None => Err(super::invalid_argument("no such chunk in a plan for this client's vendor")),
+        };
+        match prepared {
+            Ok((params, send)) => spawn(Send {
+                config: self.config.clone(),
+                op: Operation::ImportCustomers,
+                params,
+                send,
+                signal: signal.dyn_into().ok(),
+                record: Some((plan.outcomes.clone(), i)),
+            }),
+            Err(e) => js_sys::Promise::reject(&e),
+        }
     }
 }

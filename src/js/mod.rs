@@ -63,7 +63,7 @@ pub(crate) fn vendor_of(v: &JsValue) -> Result<Vendor, JsValue> {
             expected.push_str(if i == 0 { "" } else { ", " });
             expected.push_str(v.as_str());
         }
-        invalid_argument(&format!("unknown vendor {id:?}; expected one of {expected}"))
+        invalid_argument(&format!("unknown vendor \"{id}\"; expected one of {expected}"))
     })
 }
 

@@ -36,7 +36,7 @@ test("tanyi: validate reports field issues in both locales", () => {
   assert.equal(zh[0].message, "拨打时间需在 09:00-20:00 之间");
 });
 
-test("tanyi: buildRequest signs as NOTES.md's vector says", () => {
+test("tanyi: buildRequest signs as the documented vector says (src/vendors/tanyi/README.md)", () => {
   const r = waihu.buildRequest("tanyi", "startTask", { robotCallJobId: 1 }, { credentials: creds.tanyi, now: 1557747252783 });
   assert.equal(r.method, "POST");
   assert.equal(r.url, "https://openapi.tanyibot.com/apiOpen/v1/job/start");

@@ -1,4 +1,4 @@
-// Auth of every vendor, the NOTES.md test vectors, and each documented failure.
+// Auth of every vendor, vendor READMEs' test vectors, and each documented failure.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator } from './index.mjs';
@@ -7,22 +7,22 @@ import {
   T0, DEMO, startTestSim, request, sha256hex, md5hex, hmacSha1b64, tanyiHeaders, byrobotHeaders, itniotechHeaders, signedHeaders,
 } from './support/client.mjs';
 
-// ---- NOTES.md test vectors, computed by the test itself and by lib/auth ----
+// ---- vendor READMEs' test vectors, computed by the test itself and by lib/auth ----
 const TANYI_VECTOR = 'ac8936bc10177578767f3c0e8a1173e459df2c6c2eb7e3a99e9ef5255fc47951';
 const BYROBOT_VECTOR = 'rXYIlTHbbrDTOv6mlC/3UsM14eo=';
 const ITNIOTECH_VECTOR = '1ace6a82b79ca58aa1ad8aebfe99704a';
 
-test('NOTES §2 Tanyi vector (SHA-256 of tenantSign + fixed-order query string)', () => {
+test('src/vendors/tanyi/README.md Tanyi vector (SHA-256 of tenantSign + fixed-order query string)', () => {
   assert.equal(sha256hex('demoTenantappKey=demoAppKey&appSecret=demoAppSecret&tenantSign=demoTenant&version=v1&timestamp=1557747252783'), TANYI_VECTOR);
   assert.equal(tanyiSignature({ ...DEMO.tanyi, version: 'v1', timestamp: '1557747252783' }), TANYI_VECTOR);
 });
 
-test('NOTES §1 BYRobot vector (Base64 HMAC-SHA1 of appKey\\ndatetime)', () => {
+test('src/vendors/byrobot/README.md BYRobot vector (Base64 HMAC-SHA1 of appKey\\ndatetime)', () => {
   assert.equal(hmacSha1b64('demoAppSecret', 'demoAppKey\nThu, 13 Dec 2018 01:27:17 GMT'), BYROBOT_VECTOR);
   assert.equal(byrobotSignature({ ...DEMO.byrobot, datetime: 'Thu, 13 Dec 2018 01:27:17 GMT' }), BYROBOT_VECTOR);
 });
 
-test('NOTES §3 Itniotech vector (MD5 of apiKey+apiSecret+seconds)', () => {
+test('src/vendors/itniotech/README.md Itniotech vector (MD5 of apiKey+apiSecret+seconds)', () => {
   assert.equal(md5hex('demoApiKeydemoApiSecret1630468800'), ITNIOTECH_VECTOR);
   assert.equal(itniotechSignature({ apiKey: 'demoApiKey', apiSecret: 'demoApiSecret', timestamp: '1630468800' }), ITNIOTECH_VECTOR);
 });

@@ -1,4 +1,4 @@
-// BYRobot API pinned to byrobot-task-api.md, byrobot-task-api-examples.md and NOTES.md §1.
+// BYRobot API pinned to src/vendors/byrobot/README.md [B-page], [B-ex] and the rest of that README.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestSim, vendorClient, control, people, T0 } from './support/client.mjs';
@@ -14,7 +14,7 @@ beforeEach(async () => { await ctl.reset(); clock.now = T0; });
 
 const T = '/openapi/v1/task/';
 const code = async (p) => (await p).json.code;
-// NOTES §1 current required set: companyId, taskName, taskType, userPhoneIds, robotDefId, callType.
+// src/vendors/byrobot/README.md current required set: companyId, taskName, taskType, userPhoneIds, robotDefId, callType.
 const minimal = (patch = {}) => ({ companyId: 1, taskName: '测试任务', taskType: 2, userPhoneIds: [1], robotDefId: 1, callType: 0, ...patch });
 async function createTask(patch) {
   const r = await api.post(`${T}createTask`, minimal(patch));
@@ -42,7 +42,7 @@ test('ResultModel envelope and company lookups', async () => {
   assert.equal(await code(api.get('/openapi/v1/company/getPhones', { companyId: 3 })), 403);
 });
 
-test('sms/template/list replies {code,data,msg,success} (NOTES §1)', async () => {
+test('sms/template/list replies {code,data,msg,success} (src/vendors/byrobot/README.md)', async () => {
   const r = await api.get('/openapi/v1/sms/template/list', { companyId: 1, pageNum: 1, pageSize: 10 });
   assert.deepEqual(Object.keys(r.json).sort(), ['code', 'data', 'msg', 'success']);
   assert.equal(r.json.success, true);

@@ -1,5 +1,5 @@
 // Push callbacks: config API, payload shapes against the vendors' example
-// payloads (support/callback-examples.mjs, copied from vendor-docs/callbacks/),
+// payloads (support/callback-examples.mjs, copied from the vendors' callback docs (src/vendors/*/README.md §7)),
 // acknowledgement rules, retry schedules (compressed), faults, and a 2 000-call
 // run per vendor against a receiver that fails 20 % of attempts.
 // The expected schedules are written here again from the docs, not imported
@@ -304,7 +304,7 @@ for (const contentType of ['json', 'text']) {
         }
         const s = d.sceneInstance;
         assert.equal(s.callJobId, id);
-        assert.ok([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 22].includes(s.finishStatus), 'NOTES §1 finishStatus enum');
+        assert.ok([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 22].includes(s.finishStatus), 'src/vendors/byrobot/README.md finishStatus enum');
         assert.ok(Number.isInteger(s.cost) && Number.isInteger(s.duration));
         assert.match(s.startTime, DATETIME);
         assert.deepEqual(JSON.parse(s.properties), { 来源: 'sim' });

@@ -1,4 +1,4 @@
-// Itniotech AI Voice pinned to itniotech-aivoice-taskEdit.md and NOTES.md §3.
+// Itniotech AI Voice pinned to src/vendors/itniotech/README.md [I-edit] and src/vendors/itniotech/README.md.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestSim, vendorClient, control, T0 } from './support/client.mjs';

@@ -1,4 +1,4 @@
-// Tanyi job API pinned to tanyi-job-api.md and NOTES.md §2.
+// Tanyi job API pinned to src/vendors/tanyi/README.md [T-page] and src/vendors/tanyi/README.md.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestSim, vendorClient, control } from './support/client.mjs';
@@ -63,7 +63,7 @@ test('job/create: the page example (fixed) succeeds and returns data.robotCallJo
   assert.equal(led.tanyi.tasks[r.json.data.robotCallJobId].status, 'NOT_STARTED');
 });
 
-test('job/create: rules of the parameter table and NOTES additions give 412/404', async () => {
+test('job/create: rules of the parameter table and the vendor README additions give 412/404', async () => {
   const cases = [
     [{ dailyEndTime: '21:00' }, 412], // the page's own example value (contradiction #1)
     [{ dailyStartTime: '08:59' }, 412],

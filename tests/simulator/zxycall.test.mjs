@@ -1,5 +1,5 @@
-// ZXY task API pinned to zxycall-task-api.md; wire details the page lacks
-// (NOTES §4) follow the simulator's documented CHOICEs.
+// ZXY task API pinned to src/vendors/zxycall/README.md [Z-page]; wire details the page lacks
+// (src/vendors/zxycall/README.md) follow the simulator's documented CHOICEs.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestSim, vendorClient, control, T0 } from './support/client.mjs';

@@ -1,5 +1,5 @@
-//! BYRobot's rules, from byrobot-task-api.md, byrobot-task-api-examples.md and NOTES.md §1.
-//! Where the given pages and the vendor's current doc differ, the current doc (NOTES.md §1,
+//! BYRobot's rules, from [B-page], [B-ex] and README.md.
+//! Where the given pages and the vendor's current doc differ, the current doc (README.md,
 //! "createTask, current doc against the given page") wins.
 
 use crate::json::Json;
@@ -19,14 +19,14 @@ pub const HOURS: (TimeOfDay, TimeOfDay) = (TimeOfDay::hm(9, 0), TimeOfDay::hm(20
 pub const TASK_TYPES: &[i64] = &[1, 2];
 /// `callType`/`phoneType`: 0 手机号 (SIM), 1 固话, 2 无主叫.
 pub const CALL_TYPES: &[i64] = &[0, 1, 2];
-/// Task status 0 未开始 … 10 短信欠费 (NOTES.md §1 Enums).
+/// Task status 0 未开始 … 10 短信欠费 (README.md Enums).
 pub const TASK_STATUSES: &[i64] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-/// `finishStatus` per NOTES.md §1, which supersedes both lists on the examples page
-/// (NOTES.md contradiction 9).
+/// `finishStatus` per README.md, which supersedes both lists on the examples page
+/// (README.md, Contradictions).
 pub const FINISH_STATUSES: &[i64] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 22];
 /// Redial `phoneStatus`: 2 无法接通, 3 外呼失败, 5 关机, 6 占线, 7 停机, 9 主叫欠费, 10 呼损.
 pub const REDIAL_STATUSES: &[i64] = &[2, 3, 5, 6, 7, 9, 10];
-/// `smsSendLevel`'s fixed values (固定值), as [B-task] lists them; NOTES.md §1 quotes the
+/// `smsSendLevel`'s fixed values (固定值), as [B-task] lists them; README.md quotes the
 /// first and last.
 pub const SMS_SEND_LEVELS: &[&str] = &["A级(有明确意向)", "B级(可能有意向)", "C级(明确拒绝)", "D级(用户忙)", "E级(拨打失败)", "F级(无效客户)"];
 /// company/getRobots `robotStatus`: 0 all (default), 1 online, 2 published.
@@ -36,7 +36,7 @@ pub const SMS_TEMPLATE_STATUSES: &[i64] = &[1, 2, 3];
 /// callBack/queryUnCallBack `dataType`: 0 outbound, 1 inbound.
 pub const CALLBACK_DATA_TYPES: &[i64] = &[0, 1];
 
-/// createTask's fields: the given page's and the current doc's (NOTES.md §1). `sceneDefId`
+/// createTask's fields: the given page's and the current doc's (README.md). `sceneDefId`
 /// and `sceneRecordId` left the current table but may still be accepted, so they are known.
 const CREATE_KEYS: &[&str] = &[
     "companyId", "taskName", "taskType", "startDate", "workingStartTime", "workingEndTime", "breakStartTime", "breakEndTime",
@@ -100,7 +100,7 @@ pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
             c.unknown_keys(&o, &["companyId", "robotStatus"]);
         }
         ListSmsTemplates => {
-            // NOTES.md names the four params; [B-co]'s table marks all but `status` 是.
+            // README.md names the four params; [B-co]'s table marks all but `status` 是.
             c.id(&o, "companyId", Req::Required);
             c.enum_int(&o, "status", Req::Optional, SMS_TEMPLATE_STATUSES);
             c.int(&o, "pageNum", Req::Required, Some(1), None);
@@ -121,7 +121,7 @@ pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
             page(c, &o, 500);
             c.unknown_keys(&o, &["companyId", "callJobId", "dataType", "startDate", "endDate", "pageNum", "pageSize"]);
         }
-        // The blacklist endpoints: NOTES.md names them but documents no params ("see
+        // The blacklist endpoints: README.md names them but documents no params ("see
         // [B-co]"), so the params pass through as given (object check only).
         AddBlacklist | AddBlacklistBatch | ListBlacklist | DeleteBlacklistEntries | ListBlacklistGroups | CreateBlacklistGroup
         | UpdateBlacklistGroup | DeleteBlacklistGroup => {}
@@ -153,7 +153,7 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     c.str(o, "taskName", Req::Required);
     let task_type = c.enum_int(o, "taskType", Req::Required, TASK_TYPES);
     // "startDate 否 任务开始日期（定时任务必填）" [B-task]: the given page's 是 is older
-    // (NOTES.md contradiction 8). Update lists it as optional, so there it is only a date.
+    // (README.md, Contradictions). Update lists it as optional, so there it is only a date.
     let start_req = if task_type == Some(1) && !update { Req::RequiredWhen("taskType is 1") } else { Req::Optional };
     c.date(o, "startDate", start_req);
 
@@ -161,11 +161,11 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     break_window(c, o, working);
 
     user_phone_ids(c, o, update);
-    // Required on create (current doc); optional extra on update (NOTES.md §1).
+    // Required on create (current doc); optional extra on update (README.md).
     c.id(o, "robotDefId", if update { Req::Optional } else { Req::Required });
     c.id(o, "sceneDefId", Req::Optional);
     c.id(o, "sceneRecordId", Req::Optional);
-    // CHOICE: required, as the current doc says (NOTES.md §1); the given page's 否 (default
+    // CHOICE: required, as the current doc says (README.md); the given page's 否 (default
     // 0, SIM) is older, so the examples page's create body, which omits it, fails here.
     c.enum_int(o, "callType", Req::Required, CALL_TYPES);
     let quota = c.int(o, "concurrencyQuota", if update { Req::Required } else { Req::Optional }, Some(1), None);

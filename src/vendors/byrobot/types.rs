@@ -1,5 +1,5 @@
 //! BYRobot's documented params and results, spelled as the vendor spells them.
-//! Sources: byrobot-task-api.md, byrobot-task-api-examples.md and NOTES.md §1 (whose [B-*]
+//! Sources: [B-page], [B-ex] and README.md (whose [B-*]
 //! keys name the vendor's newer docs). Integer enums are plain integers here; their allowed
 //! values are listed on the field and checked by `rules`.
 
@@ -11,7 +11,7 @@ use crate::wire;
 use crate::wire::{Id, Props};
 
 wire! {
-    /// One redial rule (`repeatCallRule[]`, NOTES.md §1).
+    /// One redial rule (`repeatCallRule[]`, README.md).
     ByrobotRepeatCallRule {
         /// 2 无法接通, 3 外呼失败, 5 关机, 6 占线, 7 停机, 9 主叫欠费, 10 呼损.
         phoneStatus: u32,
@@ -59,7 +59,7 @@ wire! {
         /// Caller line ids (`userPhoneId` from company/getPhones), at least one.
         userPhoneIds: Vec<Id>,
         robotDefId: Id,
-        /// Gone from the vendor's current table (NOTES.md §1); still accepted here.
+        /// Gone from the vendor's current table (README.md); still accepted here.
         sceneDefId?: Id,
         sceneRecordId?: Id,
         /// 0 手机号 (SIM), 1 固话, 2 无主叫: the line's `phoneType`.
@@ -136,7 +136,7 @@ wire! {
         taskName?: String,
         /// `yyyy-MM-dd`.
         createDate?: String,
-        /// Task status 0–10 (NOTES.md §1).
+        /// Task status 0–10 (README.md).
         status?: u32,
         /// true includes deleted tasks.
         needAll?: bool,
@@ -159,7 +159,7 @@ wire! {
         durationRight?: u32,
         chatRoundLeft?: u32,
         chatRoundRight?: u32,
-        /// NOTES.md §1: 0 已接听 … 11 黑名单, 22 线路盲区.
+        /// README.md: 0 已接听 … 11 黑名单, 22 线路盲区.
         finishStatus?: u32,
         resultQueryList?: Vec<ByrobotNameValue>,
         pageNum?: u32,
@@ -208,7 +208,7 @@ wire! {
 }
 wire! { ByrobotNoParams {} }
 
-/// Params of the blacklist endpoints, which NOTES.md names but does not document: passed
+/// Params of the blacklist endpoints, which README.md names but does not document: passed
 /// through as given.
 pub type ByrobotPassThroughParams = BTreeMap<String, Value>;
 

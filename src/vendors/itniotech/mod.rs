@@ -168,7 +168,7 @@ fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<Valu
     Err(envelope::vendor_error(vendor, status, code, envelope::text(obj.get("reason")).unwrap_or_default(), None, info, locale))
 }
 
-/// Every status code on the taskEdit page's table, plus −32, −50 and −55 from NOTES.md §3.
+/// Every status code on the taskEdit page's table, plus −32, −50 and −55 from README.md.
 /// 999/998/997 come from the Java SDK itself, never from the server [I-resp]: not listed.
 /// Retryable only where the trouble is on the vendor's side (−5, −46).
 pub fn explain(code: i64) -> Option<envelope::CodeInfo> {

@@ -1,5 +1,5 @@
-//! Itniotech's rules, from itniotech-aivoice-taskEdit.md and NOTES.md §3. The page's 是否必填
-//! column is empty (NOTES.md contradiction 13), so "required" follows NOTES.md's reading of
+//! Itniotech's rules, from [I-edit] and README.md. The page's 是否必填
+//! column is empty (README.md, Contradictions), so "required" follows README.md's reading of
 //! the English page.
 
 use crate::json::Json;
@@ -16,7 +16,7 @@ use super::{IMPORT_LIMIT, PHONE_MAX};
 /// (创建任务每日拨号时间段需在9:00-20:00之间), so this is an error.
 pub const HOURS: (TimeOfDay, TimeOfDay) = (TimeOfDay::hm(9, 0), TimeOfDay::hm(20, 0));
 pub const MODES: &[&str] = &["MANUAL", "AUTO"];
-/// The page shows only `["MONDAY","TUESDAY"]` (full set UNVERIFIED, NOTES.md §3 "Enums"):
+/// The page shows only `["MONDAY","TUESDAY"]` (full set UNVERIFIED, README.md, "Enums"):
 /// CHOICE: the seven English weekday names, the obvious reading of Java's `DayOfWeek`.
 pub const WEEKDAYS: &[&str] = &["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 /// The ten names of the page's `redialCondition` row.
@@ -25,9 +25,9 @@ pub const REDIAL_CONDITIONS: &[&str] = &[
     "VACANT_NUMBER",
 ];
 pub const GENDERS: &[&str] = &["MALE", "FEMALE"];
-/// taskNoCall's `taskStatus` (NOTES.md §3 "Enums").
+/// taskNoCall's `taskStatus` (README.md, "Enums").
 pub const NO_CALL_STATUSES: &[&str] = &["CAN_NOT_START", "CAN_START", "IN_PROCESS"];
-/// Page size of the paged queries (NOTES.md §3: `size` 1–100).
+/// Page size of the paged queries (README.md: `size` 1–100).
 pub const PAGE_MAX: i64 = 100;
 
 /// taskEdit's keys: taskAdd's and, last, `jobId`.
@@ -68,7 +68,7 @@ pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
         ListPendingCustomers => {
             if let Some(inner) = page(c, &o, Req::Required, &inner_path) {
                 // CHOICE: `jobId` is optional on the English page, required on the Chinese one
-                // (NOTES.md §3): required, since a pending list without a task is meaningless.
+                // (README.md): required, since a pending list without a task is meaningless.
                 c.id(&inner, "jobId", Req::Required);
                 c.enum_str(&inner, "taskStatus", Req::Optional, NO_CALL_STATUSES);
                 c.unknown_keys(&inner, &["appId", "jobId", "taskStatus"]);
@@ -120,7 +120,7 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     c.str(o, "name", Req::Required);
     c.id(o, "dialogFlowId", Req::Required);
     let mode = c.enum_str(o, "mode", Req::Required, MODES);
-    // CHOICE (NOTES.md contradiction 11): the `mode` row says to set `startTime`, but the field
+    // CHOICE (README.md, Contradictions): the `mode` row says to set `startTime`, but the field
     // is `startDateTime` (its own row, the example, the SDK). The vendor answers −28 without it.
     let start_req = if mode == Some("AUTO") { Req::RequiredWhen("mode is AUTO") } else { Req::Optional };
     let start = c.datetime(o, "startDateTime", start_req);
@@ -131,7 +131,7 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
         }
     }
     let daily = c.daily_window(o, ("dailyStartDateTime", "dailyEndDateTime"), Req::Required, Some(HOURS), Severity::Error);
-    // 最多可以设置三个 (Chinese page; the English page omits the limit: NOTES.md item 14).
+    // 最多可以设置三个 (Chinese page; the English page omits the limit: README.md, Contradictions).
     c.break_windows(o, "inactiveTimeList", Some(3), ("startTime", "endTime"), daily);
     c.date_ranges(o, "inactiveDateList", Some(3), ("startDate", "endDate"));
     c.enum_set(o, "daysOfWeek", Req::Optional, WEEKDAYS, None);
@@ -147,7 +147,7 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
 }
 
 /// importCustomer: ≤100 persons, `phoneNumber` ≤32 chars and possibly an encrypted id (so no
-/// digit rule), `gender` MALE, FEMALE or null, never "" (NOTES.md §3).
+/// digit rule), `gender` MALE, FEMALE or null, never "" (README.md).
 fn import(c: &mut Checker, o: &Obj) {
     c.unknown_keys(o, &["appId", "jobId", "callRecordDup", "customerPersons"]);
     app_id(c, o);

@@ -1,5 +1,5 @@
 //! Itniotech's documented params and results, spelled as the vendor spells them
-//! (itniotech-aivoice-taskEdit.md, NOTES.md §3, the SDK's DTOs [I-dto]).
+//! ([I-edit], README.md, the SDK's DTOs [I-dto]).
 //! `appId` is optional everywhere: waihu fills it from the credentials.
 
 use serde::{Deserialize, Serialize};
@@ -122,7 +122,7 @@ wire! {
 wire! { ItniotechListCallsParams { current: u32, size: u32, params: ItniotechCallFilter, } }
 
 wire! {
-    /// dialogFlowList's items (NOTES.md §3; `status` and `createTime` are listed without types).
+    /// dialogFlowList's items (README.md; `status` and `createTime` are listed without types).
     ItniotechScript { dialogFlowId: Id, name: String, }
 }
 

@@ -1,5 +1,5 @@
-//! Tanyi's rules, from tanyi-job-api.md and NOTES.md §2. Where the page contradicts itself,
-//! the vendor's newer statement wins (NOTES.md "Contradictions" 1–5).
+//! Tanyi's rules, from [T-page] and README.md. Where the page contradicts itself,
+//! the vendor's newer statement wins (README.md, Contradictions).
 
 use crate::json::Json;
 
@@ -63,7 +63,7 @@ pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
             c.unknown_keys(&o, &["name", "status", "pageNum", "pageSize"]);
         }
         ListCalls => {
-            // The filter list is longer than NOTES.md gives ("…"), so unknown keys pass.
+            // The filter list is longer than README.md gives ("…"), so unknown keys pass.
             c.id(&o, "robotCallJobId", Req::Required);
             c.enum_set(&o, "resultStatuses", Req::Optional, RESULT_STATUSES, None);
             c.enum_set(&o, "intentLevels", Req::Optional, INTENT_LEVELS, None);
@@ -97,11 +97,11 @@ pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
             c.unknown_keys(&o, &["dialogFlowId"]);
         }
         BatchTaskAction => {
-            // NOTES.md gives only `operation` (PAUSE/START); the rest passes as sent.
+            // README.md gives only `operation` (PAUSE/START); the rest passes as sent.
             c.enum_str(&o, "operation", Req::Required, BATCH_OPERATIONS);
         }
         GetAccount | ListCallerLines | ListScripts | ListPolicyGroups | ListPolicyGroupNames => c.unknown_keys(&o, &[]),
-        // Documented only by name in NOTES.md ("see [T-task]"): the params pass as sent.
+        // Documented only by name in README.md ("see [T-task]"): the params pass as sent.
         _ => {}
     }
 }
@@ -156,14 +156,14 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     let phone_type = c.enum_str(&job, "phoneType", Req::Required, PHONE_TYPES);
     // A policy group goes in as exactly one id ([T-task] "size只能为1"). Several landline or
     // 无主叫 lines are allowed: the page's 更新说明 and example are newer than the table's
-    // "size只能是1" (NOTES.md contradiction 2).
+    // "size只能是1" (README.md, Contradictions).
     if phone_type == Some("CALL_POLICY_GROUP") && phone_ids.is_some_and(|l| l.len() > 1) {
         c.error(IssueCode::TooBig, o.path_of("jobPhoneNumberIdList"), params! {"maximum": 1, "type": "array"});
     }
     // 并发数（线路类型为手机号的时候可不传）.
     let quota_req = if phone_type.is_some_and(|t| t != "MOBILE") { Req::RequiredWhen("phoneType is not MOBILE") } else { Req::Optional };
     c.int(o, "concurrencyQuota", quota_req, Some(1), None);
-    // Required per the current vendor doc (NOTES.md §2), though the given table omits it.
+    // Required per the current vendor doc (README.md), though the given table omits it.
     c.int(&job, "robotCount", Req::Required, Some(1), None);
     for key in ["alertUsers", "earlyWarningAlertUsers"] {
         ids(c, &job, key, Req::Optional);
@@ -184,7 +184,7 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     redial(c, &job);
 }
 
-/// Auto-redial (NOTES.md §2, added 2019-05-28): choosing it means giving all three fields.
+/// Auto-redial (README.md, added 2019-05-28): choosing it means giving all three fields.
 fn redial(c: &mut Checker, job: &Obj) {
     let keys = ["redialCondition", "redialInterval", "redialTimes"];
     let on = keys.iter().any(|k| job.get(k).is_some());

@@ -1,4 +1,4 @@
-//! ZXY (`zxycall`): the vendor of zxycall-task-api.md, whose name, host and authentication
+//! ZXY (`zxycall`): the vendor of [Z-page], whose name, host and authentication
 //! are UNKNOWN (README.md in this folder). REST paths under `/v1/task`, JSON bodies, a token in a header.
 //!
 //! What the page documents: the eight endpoints below, the create/update fields, and example
@@ -117,7 +117,7 @@ impl VendorDef for Zxycall {
     }
 }
 
-/// CHOICE (the envelope and errors are undocumented, NOTES.md §4): the page shows create
+/// CHOICE (the envelope and errors are undocumented, README.md): the page shows create
 /// replying with the task entity itself, list with `{data: [...]}` and the create options
 /// with `{meta: {...}}`, so a 2xx JSON reply is returned whole. A non-2xx JSON reply is a
 /// `VendorError` whose code is the HTTP status, with the vendor's `message`/`msg`/`error`

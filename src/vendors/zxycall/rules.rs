@@ -1,6 +1,6 @@
-//! ZXY's rules, from the create table of zxycall-task-api.md and NOTES.md §4, plus checks
+//! ZXY's rules, from the create table of [Z-page] and README.md, plus checks
 //! against the create-options meta (`GET /v1/task/create`) when the caller passes it.
-//! Where the page contradicts itself (NOTES.md contradictions 15 and 16) the choice is noted.
+//! Where the page contradicts itself (README.md, Contradictions) the choice is noted.
 
 use crate::json::{Json, Object};
 
@@ -68,7 +68,7 @@ fn task(c: &mut Checker, o: &Obj, meta: Option<&Json>) {
     c.str(o, "name", Req::Required);
     // 固定为0.
     literal(c, o, "random_assignment_number", 0);
-    // 弃用,有且只能为0. The table's example value 1 contradicts this (NOTES.md contradiction
+    // 弃用,有且只能为0. The table's example value 1 contradicts this (README.md contradiction
     // 16); the explicit rule wins, so the page's own example fails here with exactly this issue.
     literal(c, o, "recycle_limit", 0);
     c.str(o, "remark", Req::Optional);
@@ -160,7 +160,7 @@ fn unusable(c: &mut Checker, o: &Obj, key: &str, reason: &str) {
 /// `caller_line_id` must be a `caller_line_list[].value`, and the line's `residue` (剩余并发)
 /// must cover `maximumcall` (并发数不得超过选用线路的residue).
 ///
-/// CHOICE (NOTES.md contradiction 15): the page also says to pick only lines whose residue
+/// CHOICE (README.md, Contradictions): the page also says to pick only lines whose residue
 /// is "大于1", yet its example line has `residue: 1` and its create example `maximumcall: 1`.
 /// Read literally, the page's own example could never be used; the precise rule is the
 /// table's "不得超过 residue". So a line needs residue ≥ maximumcall, and a line with residue
@@ -216,7 +216,7 @@ fn recycle_rule(c: &mut Checker, o: &Obj, m: &Object, id: i64) {
 
 /// importCustomers. The body is NOT documented (the page gives only the path). CHOICE,
 /// modelled on the look-alike docs.longlonglong.cn's synchronous number import (resemblance
-/// only, NOTES.md §4): `{data: [{phone, name?, ...}], ...flags}`, at most 100 rows a call.
+/// only, README.md): `{data: [{phone, name?, ...}], ...flags}`, at most 100 rows a call.
 /// Since none of this is the vendor's word:
 /// - with `data`, each row needs a `phone` string (numbers may be encrypted ids there, so
 ///   any non-empty string passes; an implausible one is a warning), a repeated phone is a

@@ -1,4 +1,4 @@
-//! ZXY's documented params and results (zxycall-task-api.md), spelled as the vendor spells
+//! ZXY's documented params and results ([Z-page]), spelled as the vendor spells
 //! them. Fields the page shows only as `null` have no known type: they are `unknown` in
 //! TypeScript.
 

@@ -1,18 +1,18 @@
-// Signature algorithms exactly as vendor-docs/NOTES.md describes them.
+// Signature algorithms exactly as the vendor READMEs (src/vendors/*/README.md) describes them.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-/** NOTES §2 Auth: lowercase hex SHA-256 of tenantSign + "appKey=..&appSecret=..&tenantSign=..&version=..&timestamp=.." */
+/** src/vendors/tanyi/README.md Auth: lowercase hex SHA-256 of tenantSign + "appKey=..&appSecret=..&tenantSign=..&version=..&timestamp=.." */
 export function tanyiSignature({ appKey, appSecret, tenantSign, version, timestamp }) {
   const s = `${tenantSign}appKey=${appKey}&appSecret=${appSecret}&tenantSign=${tenantSign}&version=${version}&timestamp=${timestamp}`;
   return createHash('sha256').update(s, 'utf8').digest('hex');
 }
 
-/** NOTES §1 Auth: Base64(HMAC-SHA1(key = AppSecret, AppKey + "\n" + datetime)) */
+/** src/vendors/byrobot/README.md Auth: Base64(HMAC-SHA1(key = AppSecret, AppKey + "\n" + datetime)) */
 export function byrobotSignature({ appKey, appSecret, datetime }) {
   return createHmac('sha1', appSecret).update(`${appKey}\n${datetime}`, 'utf8').digest('base64');
 }
 
-/** NOTES §3 Auth: lowercase hex MD5(apiKey + apiSecret + Timestamp(seconds)) */
+/** src/vendors/itniotech/README.md Auth: lowercase hex MD5(apiKey + apiSecret + Timestamp(seconds)) */
 export function itniotechSignature({ apiKey, apiSecret, timestamp }) {
   return createHash('md5').update(`${apiKey}${apiSecret}${timestamp}`, 'utf8').digest('hex');
 }
@@ -20,7 +20,7 @@ export function itniotechSignature({ apiKey, apiSecret, timestamp }) {
 const RFC1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** RFC 1123, GMT, English names (NOTES §1). Returns epoch ms or NaN. */
+/** RFC 1123, GMT, English names (src/vendors/byrobot/README.md). Returns epoch ms or NaN. */
 export function parseRfc1123(s) {
   const m = RFC1123.exec(s ?? '');
   if (!m) return NaN;

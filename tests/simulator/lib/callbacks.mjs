@@ -47,8 +47,8 @@ function num(where, v, def, { min = -Infinity, max = Infinity, int = false, open
 /** Validate a callback config; throws Error with a message meant for the HTTP 400 body. */
 export function normalizeCallbacks(cfg, defaultSeed) {
   if (!isObj(cfg)) throw new Error('callback config must be a JSON object');
-  // NOTES §4: ZXY documents no callback format (call_notify_url only hints at one).
-  if ('zxycall' in cfg) throw new Error('zxycall: ZXY documents no callback format (vendor-docs NOTES.md §4, callbacks/README.md), so the simulator sends no ZXY callbacks; remove the zxycall entry');
+  // src/vendors/zxycall/README.md: ZXY documents no callback format (call_notify_url only hints at one).
+  if ('zxycall' in cfg) throw new Error('zxycall: ZXY documents no callback format (the vendor docs src/vendors/zxycall/README.md, callbacks/README.md), so the simulator sends no ZXY callbacks; remove the zxycall entry');
   for (const k of Object.keys(cfg)) if (!TOP_KEYS.includes(k)) throw new Error(`unknown callback option: ${k} (known: ${TOP_KEYS.filter((x) => x !== 'zxycall').join(', ')})`);
   const out = {
     tanyi: null, byrobot: null, itniotech: null,

@@ -22,7 +22,7 @@ export const DEMO_CREDENTIALS = Object.freeze({
   zxycall: { token: 'demoToken' },
 });
 
-// Every request header the four vendors use (NOTES §1–3, brief) plus the usual.
+// Every request header the four vendors use (src/vendors/byrobot/README.md–3, brief) plus the usual.
 const ALLOW_HEADERS = [
   'appKey', 'appSecret', 'tenantSign', 'version', 'timestamp', 'signature',
   'appkey', 'datetime', 'sign',
@@ -49,11 +49,11 @@ export function createSimulator(opts = {}) {
     clock,
     // CHOICE: one customer dialled per second of simulator clock per running task.
     dialMs: opts.dialMs ?? 1000,
-    // CHOICE (NOTES §2: drift UNVERIFIED): Tanyi accepts timestamps within ±5 min.
+    // CHOICE (src/vendors/tanyi/README.md: drift UNVERIFIED): Tanyi accepts timestamps within ±5 min.
     tanyiDriftMs: opts.tanyiDriftMs ?? 5 * 60 * 1000,
-    // NOTES §1 [B-err]: 408 when datetime is off by more than 3 minutes.
+    // src/vendors/byrobot/README.md [B-err]: 408 when datetime is off by more than 3 minutes.
     byrobotSkewMs: opts.byrobotSkewMs ?? 3 * 60 * 1000,
-    // CHOICE (NOTES §3: window UNVERIFIED): Itniotech accepts ±300 s.
+    // CHOICE (src/vendors/itniotech/README.md: window UNVERIFIED): Itniotech accepts ±300 s.
     itniotechWindowSeconds: opts.itniotechWindowSeconds ?? 300,
   };
   // The request log keeps each body unless told not to: a benchmark importing

@@ -1,11 +1,11 @@
-// The vendors' example callback payloads, copied from vendor-docs/callbacks/ (generated from
+// The vendors' example callback payloads, copied from the vendors' callback docs (src/vendors/*/README.md §7) (generated from
 // the files by a script, not retyped). Tests compare the simulator's payloads with them by
 // key sets and value types. Sources:
 //  - TANYI_*: tanyi-callBack.md, the three "入参JSON实例" blocks;
 //  - BYROBOT_CALL_INSTANCE: byrobot-newCallBack.json (the current shape);
 //  - BYROBOT_JOB_INFO: byrobot-CallBack.md "任务状态回调" example, with the trailing comma after
 //    "userName" removed (as printed it is not valid JSON).
-// Itniotech prints no example; ITNIOTECH_PUSH_FIELDS lists the fields NOTES.md §3 names.
+// Itniotech prints no example; ITNIOTECH_PUSH_FIELDS lists the fields src/vendors/itniotech/README.md names.
 
 export const TANYI_CALL_RECORD = {
   "dataType": "ROBOT_CALL_RECORD",
@@ -259,11 +259,11 @@ export const BYROBOT_JOB_INFO = {
 };
 
 /**
- * NOTES §3 Callbacks, pushCallRecord: "Fields include callId, appId, robotCallJobId, dialogFlowId,
+ * src/vendors/itniotech/README.md Callbacks, pushCallRecord: "Fields include callId, appId, robotCallJobId, dialogFlowId,
  * tenantPhoneNumberId, calledPhoneNumber, startTime/endTime (epoch seconds), resultStatus, hangupBy,
  * chatDuration, billingTime, pay, properties{}, intentLevelDetailName, tag ids/names, audio URLs,
  * callDetailList[{callDetailId, text, type, startOffset, endOffset (ms)}], callCount, redialTimes".
- * Names NOTES only paraphrases ("tag ids/names", "audio URLs") are the simulator's CHOICE and are
+ * Names the README only paraphrases ("tag ids/names", "audio URLs") are the simulator's CHOICE and are
  * listed apart.
  */
 export const ITNIOTECH_PUSH_FIELDS = ['callId', 'appId', 'robotCallJobId', 'dialogFlowId', 'tenantPhoneNumberId', 'calledPhoneNumber', 'startTime', 'endTime', 'resultStatus', 'hangupBy', 'chatDuration', 'billingTime', 'pay', 'properties', 'intentLevelDetailName', 'callDetailList', 'callCount', 'redialTimes'];

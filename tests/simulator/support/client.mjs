@@ -1,5 +1,5 @@
 // Test-side HTTP client. Signatures are computed here, independently of
-// lib/auth.mjs, straight from NOTES.md, so the tests check the simulator
+// lib/auth.mjs, straight from the vendor READMEs, so the tests check the simulator
 // against the docs rather than against itself.
 import { createHash, createHmac } from 'node:crypto';
 import { startSimulator } from '../index.mjs';

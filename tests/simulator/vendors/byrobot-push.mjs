@@ -1,6 +1,6 @@
-// BYRobot callback payloads, from vendor-docs/callbacks/byrobot-CallBack.md and
-// the full example callbacks/byrobot-newCallBack.json (the current
-// {code, data:{dataType, data}} shape; NOTES §1 Callbacks). Key names, nesting
+// BYRobot callback payloads, from the vendor's callback docs (src/vendors/byrobot/README.md §7; byrobot-CallBack.md) and
+// the full example byrobot-newCallBack.json (src/vendors/byrobot/README.md §7) (the current
+// {code, data:{dataType, data}} shape; src/vendors/byrobot/README.md Callbacks). Key names, nesting
 // and order follow newCallBack.json (a superset of the CallBack.md example: it
 // adds corpName, bugType, csStaffId, extra and analyzeType). Values agree with
 // what task/phoneLogInfo answers for the same call.
@@ -22,7 +22,7 @@ export function javaGmt(ms) {
 
 /**
  * resultValueNew: "客户意向等级的表述（文案与crm对应）". The docs show A级(有明确意向)
- * (callBackOld.json, NOTES smsSendLevel), B级(可能有意向) (inbound example) and
+ * (callBackOld.json, the vendor README smsSendLevel), B级(可能有意向) (inbound example) and
  * C级(明确拒绝) (newCallBack.json). CHOICE: for D the CRM wording is not
  * documented, so resultValueNew repeats resultValue.
  */
@@ -46,7 +46,7 @@ export function callInstancePayload({ task, customer: c, robot, jobFinished, now
     customerId: c.callInstanceId, // as phoneLogInfo
     customerTelephone: c.phone,
     customerName: c.name,
-    status: 2, // call-instance status 2 已完成 (NOTES §1 enums)
+    status: 2, // call-instance status 2 已完成 (src/vendors/byrobot/README.md enums)
     finishStatus: r.finishStatus,
     duration: r.duration,
     chatRound: r.chatRound,
@@ -106,7 +106,7 @@ export function callInstancePayload({ task, customer: c, robot, jobFinished, now
     companyId: task.companyId,
     robotDefId: task.spec.robotDefId,
     decisionId: 10000 + Math.floor(i / 2), // CHOICE: one script node per AI/ME exchange
-    speaker: l.speaker, // AI / ME (NOTES §1)
+    speaker: l.speaker, // AI / ME (src/vendors/byrobot/README.md)
     content: l.content,
     userMean: l.userMean,
     userMeanDetail: l.userMeanDetail,
@@ -125,7 +125,7 @@ export function callInstancePayload({ task, customer: c, robot, jobFinished, now
     taskResult,
     phoneLog: { phoneLogs, luyinOssUrl: r.luyinOssUrl },
     jobFinished,
-    // Callback signing is "需联系开通" and its algorithm UNVERIFIED (NOTES §1): CHOICE: sign null.
+    // Callback signing is "需联系开通" and its algorithm UNVERIFIED (src/vendors/byrobot/README.md): CHOICE: sign null.
     sign: null,
     dateTime: javaGmt(now),
   }, '成功');

@@ -1,7 +1,7 @@
-// BYRobot (百应) open API, from vendor-docs/byrobot-task-api.md,
-// byrobot-task-api-examples.md and NOTES.md §1. Envelope ResultModel
+// BYRobot (百应) open API, from src/vendors/byrobot/README.md [B-page],
+// src/vendors/byrobot/README.md [B-ex] and src/vendors/byrobot/README.md. Envelope ResultModel
 // {code, data, resultMsg, errorStackTrace, requestId}; codes 200/401/403/404/
-// 408/412/500 (NOTES §1 "Error codes").
+// 408/412/500 (src/vendors/byrobot/README.md "Error codes").
 import { fail, isObj, isStr, isBool, asId, asInt, paramInt, slicePage, json } from '../lib/common.mjs';
 import { byrobotSignature, parseRfc1123, safeEqual, header } from '../lib/auth.mjs';
 import { rngFor, requestIdFrom } from '../lib/prng.mjs';
@@ -36,7 +36,7 @@ const SCENE_VARIABLES = { 1: [], 29: [], 30: ['欠款金额'], 40: [] };
 const SEATS = { 1: 20, 2: 5 };
 const SMS_TEMPLATES = { 1: [{ smsTemplateId: 1, templateName: '通用回访', content: '感谢您的接听', status: 1 }, { smsTemplateId: 2, templateName: '停用模板', content: '已停用', status: 0 }], 2: [] };
 
-// ---- enums (NOTES §1 "Enums") ----------------------------------------------
+// ---- enums (src/vendors/byrobot/README.md "Enums") ----------------------------------------------
 const TASK_STATUS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const REDIAL_PHONE_STATUS = [2, 3, 5, 6, 7, 9, 10];
 const FINISH_STATUS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 22];
@@ -47,7 +47,7 @@ export const BYROBOT_CATALOGUE = { COMPANIES, PHONES, ROBOTS, SCENE_VARIABLES, S
 
 export function createByrobot(ctx) {
   const cred = ctx.credentials;
-  // NOTES §1: one key can serve several bound companies.
+  // src/vendors/byrobot/README.md: one key can serve several bound companies.
   const bound = cred.companyIds ?? COMPANIES.map((c) => c.companyId);
   let st;
   function reset() {
@@ -62,11 +62,11 @@ export function createByrobot(ctx) {
     code, data: code === 200 ? data : null, resultMsg: resultMsg ?? MESSAGES[code] ?? MESSAGES[500],
     errorStackTrace: null, requestId: requestIdFrom(ctx.seed, 'byrobot', ++st.replies),
   });
-  // CHOICE (NOTES §1: whether HTTP mirrors `code` is UNVERIFIED): HTTP 200 always.
+  // CHOICE (src/vendors/byrobot/README.md: whether HTTP mirrors `code` is UNVERIFIED): HTTP 200 always.
   const ok = (data, msg = '操作成功') => json(200, envelope(200, data, msg));
   const errorResponse = (e) => json(200, envelope(e.code, null, `${MESSAGES[e.code] ?? ''}: ${e.message}`));
 
-  // ---- auth (NOTES §1 "Auth") --------------------------------------------------
+  // ---- auth (src/vendors/byrobot/README.md "Auth") --------------------------------------------------
   function authenticate(headers, now) {
     const appKey = header(headers, 'appkey');
     const datetime = header(headers, 'datetime');
@@ -87,7 +87,7 @@ export function createByrobot(ctx) {
   const blacklisted = (companyId, phone) => st.blacklist.entries.some((e) => e.companyId === companyId && e.phone === phone);
   function dial(task, c, t) {
     const rng = rngFor(ctx.seed, 'byrobot', task.id, c.phone, c.attempt);
-    // finishStatus per NOTES §1 (supersedes both lists on the examples page).
+    // finishStatus per src/vendors/byrobot/README.md (supersedes both lists on the examples page).
     let finishStatus = rng.weighted([[0, 60], [1, 6], [2, 8], [4, 3], [5, 5], [6, 8], [7, 3], [8, 7]]);
     if (blacklisted(task.companyId, c.phone)) finishStatus = 11;
     const answered = finishStatus === 0;
@@ -120,7 +120,7 @@ export function createByrobot(ctx) {
     return calls;
   }
 
-  // ---- callbacks (callbacks/byrobot-CallBack.md) ----------------------------------
+  // ---- callbacks (byrobot-CallBack.md (src/vendors/byrobot/README.md §7)) ----------------------------------
   // CALL_INSTANCE_RESULT per dialled call to callUrl; JOB_INFO_RESULT to
   // taskUrl when the task completes (status 2) or is paused by the user (4).
   // CHOICE: terminating (6) sends none: the page lists 手动暂停, 自动暂停, 线路欠费,
@@ -196,7 +196,7 @@ export function createByrobot(ctx) {
     return v;
   };
 
-  /** createTask / update body (byrobot-task-api.md + NOTES §1 current doc). */
+  /** createTask / update body (src/vendors/byrobot/README.md [B-page] + src/vendors/byrobot/README.md current doc). */
   function parseTask(body, { update = false, previous = null } = {}) {
     bodyObj(body);
     const s = { companyId: company(body.companyId) };
@@ -204,7 +204,7 @@ export function createByrobot(ctx) {
     if (!isStr(s.taskName)) throw fail(412, 'taskName 不能为空');
     s.taskType = asInt(body.taskType, { min: 1, max: 2 });
     if (s.taskType === null) throw fail(412, 'taskType 须为 1(定时) 或 2(手动)');
-    // NOTES §1: startDate required only when taskType=1 (the page's swapped examples, contradiction #6/#8).
+    // src/vendors/byrobot/README.md: startDate required only when taskType=1 (the page's swapped examples, contradiction #6/#8).
     s.startDate = body.startDate ?? null;
     if (s.taskType === 1 && !isStr(s.startDate)) throw fail(412, '定时任务 startDate 不能为空');
     if (s.startDate !== null && Number.isNaN(parseDateTime(s.startDate, { allowDateOnly: true }))) throw fail(412, 'startDate 格式须为 yyyy-MM-dd');
@@ -216,7 +216,7 @@ export function createByrobot(ctx) {
       if (!p) throw fail(412, `主叫号码 ${id} 不属于公司 ${s.companyId}`);
       return p;
     });
-    // NOTES §1: callType required; "Set callType from the line's phoneType" — CHOICE: enforced.
+    // src/vendors/byrobot/README.md: callType required; "Set callType from the line's phoneType" — CHOICE: enforced.
     s.callType = asInt(body.callType, { min: 0, max: 2 });
     if (s.callType === null) throw fail(412, 'callType 须为 0(手机号) / 1(固话) / 2(无主叫)');
     const wrong = phones.find((p) => p.phoneType !== s.callType);
@@ -228,17 +228,17 @@ export function createByrobot(ctx) {
     }
     const robot = ROBOTS[s.companyId].find((r) => r.robotDefId === s.robotDefId);
     if (!robot) throw fail(412, `机器人 ${s.robotDefId} 不属于公司 ${s.companyId}`);
-    // NOTES §1: sceneDefId/sceneRecordId gone from the current doc; CHOICE: accepted and
+    // src/vendors/byrobot/README.md: sceneDefId/sceneRecordId gone from the current doc; CHOICE: accepted and
     // ignored — the scene always comes from the robot.
     s.sceneDefId = robot.sceneDefId;
     s.sceneRecordId = robot.sceneRecords[0].sceneRecordId;
-    // update: concurrencyQuota required (NOTES §1); createTask: optional, default 1.
+    // update: concurrencyQuota required (src/vendors/byrobot/README.md); createTask: optional, default 1.
     if (update && (body.concurrencyQuota === undefined || body.concurrencyQuota === null)) throw fail(412, 'concurrencyQuota 不能为空');
     s.concurrencyQuota = body.concurrencyQuota === undefined || body.concurrencyQuota === null ? 1 : asInt(body.concurrencyQuota, { min: 1 });
     if (s.concurrencyQuota === null) throw fail(412, 'concurrencyQuota 须为正整数');
     s.workingStartTime = hhmm(body.workingStartTime, 'workingStartTime') ?? previous?.workingStartTime ?? '09:00';
     s.workingEndTime = hhmm(body.workingEndTime, 'workingEndTime') ?? previous?.workingEndTime ?? '20:00';
-    // NOTES §1: the 9:00–20:00 window is not known to be enforced; CHOICE: only start < end.
+    // src/vendors/byrobot/README.md: the 9:00–20:00 window is not known to be enforced; CHOICE: only start < end.
     if (parseClock(s.workingStartTime) >= parseClock(s.workingEndTime)) throw fail(412, 'workingStartTime 须早于 workingEndTime');
     s.breakStartTime = hhmm(body.breakStartTime, 'breakStartTime');
     s.breakEndTime = hhmm(body.breakEndTime, 'breakEndTime');
@@ -270,7 +270,7 @@ export function createByrobot(ctx) {
       if (asInt(r.interval, { min: 0, max: 120 }) === null) throw fail(412, 'repeatCallRule.interval 须在 0-120 分钟之间');
     }
     if (update && body.concurrencyPhone !== undefined && body.concurrencyPhone !== null) {
-      // NOTES §1 task/update: ≤100 and ≤2× seats.
+      // src/vendors/byrobot/README.md task/update: ≤100 and ≤2× seats.
       const cp = asInt(body.concurrencyPhone, { min: 1, max: 100 });
       if (cp === null || cp > 2 * s.concurrencyQuota) throw fail(412, 'concurrencyPhone 须不超过100且不超过坐席数的2倍');
       s.concurrencyPhone = cp;
@@ -300,7 +300,7 @@ export function createByrobot(ctx) {
     customerName: c.name, status: c.dialed ? 2 : 0, finishStatus: c.record?.finishStatus ?? null,
   });
 
-  // ---- lifecycle (NOTES §1 task status enum) ------------------------------------
+  // ---- lifecycle (src/vendors/byrobot/README.md task status enum) ------------------------------------
   // CHOICE (no per-transition codes documented): refused transitions are 412;
   // starting a running task is refused; a completed task with new customers restarts.
   function start(task, now) {
@@ -325,7 +325,7 @@ export function createByrobot(ctx) {
   }
   const lifecycle = (fn, msg) => ({ body, now }) => { fn(taskOf(bodyObj(body).taskId), now); return ok(null, msg); };
 
-  // ---- import (v1 and v2, NOTES §1) -------------------------------------------
+  // ---- import (v1 and v2, src/vendors/byrobot/README.md) -------------------------------------------
   function importRows(body, v2) {
     bodyObj(body);
     const companyId = company(body.companyId);
@@ -333,7 +333,7 @@ export function createByrobot(ctx) {
     if (task.status === 6) throw fail(412, '任务已终止, 不能导入客户'); // CHOICE
     const rows = body.customerInfoList;
     if (!Array.isArray(rows) || rows.length === 0) throw fail(412, 'customerInfoList 不能为空');
-    // NOTES §1: ≤10 000 rows a call (CHOICE: the deprecated v1 gets the same limit).
+    // src/vendors/byrobot/README.md: ≤10 000 rows a call (CHOICE: the deprecated v1 gets the same limit).
     if (rows.length > 10000) throw fail(412, '单次导入不能超过10000条');
     rows.forEach((r, i) => {
       if (!isObj(r) || !isStr(r.phone)) throw fail(412, `customerInfoList[${i}].phone 不能为空`);
@@ -349,7 +349,7 @@ export function createByrobot(ctx) {
     for (const r of rows) {
       // placeFailNum = 话术变量错误: a scene variable is missing from properties.
       if (vars.some((v) => r.properties?.[v] === undefined || r.properties?.[v] === null || r.properties?.[v] === '')) { placeFailNum++; continue; }
-      // "duplicate phones in a task are dropped" (NOTES §1 v2 importTaskCustomer).
+      // "duplicate phones in a task are dropped" (src/vendors/byrobot/README.md v2 importTaskCustomer).
       if (seen.has(r.phone)) { repeatNum++; st.ledger.noteImport(task.id, r.phone, { repeat: true }); continue; }
       seen.add(r.phone);
       task.customers.push({ callInstanceId: st.nextInstanceId++, phone: r.phone, name: r.name ?? null, properties: r.properties ?? {}, attempt: 0, dialed: false, removed: false, record: null });
@@ -363,7 +363,7 @@ export function createByrobot(ctx) {
   function getTasks({ query }) {
     const companyId = company(query.companyId);
     let list = [...st.tasks.values()].filter((t) => t.companyId === companyId);
-    if (query.needAll !== 'true') list = list.filter((t) => !t.deleted); // needAll=true includes deleted (NOTES §1)
+    if (query.needAll !== 'true') list = list.filter((t) => !t.deleted); // needAll=true includes deleted (src/vendors/byrobot/README.md)
     if (query.taskName) list = list.filter((t) => t.name.includes(query.taskName)); // CHOICE: substring
     if (query.createDate) {
       if (Number.isNaN(parseDateTime(query.createDate, { allowDateOnly: true })) || query.createDate.length !== 10) throw fail(412, 'createDate 格式须为 yyyy-MM-dd');
@@ -429,13 +429,13 @@ export function createByrobot(ctx) {
     }, '获取成功');
   }
 
-  // NOTES §1: method UNVERIFIED — GET ?taskId= (demo/page) and POST {taskId,...} (doc) both work.
+  // src/vendors/byrobot/README.md: method UNVERIFIED — GET ?taskId= (demo/page) and POST {taskId,...} (doc) both work.
   function notDialed({ query, body }) {
     const src = isObj(body) ? { ...query, ...body } : query;
     const task = taskOf(src.taskId);
     const [pageNum, pageSize] = paging(src, 10, 50);
     const corpName = COMPANIES.find((x) => x.companyId === task.companyId).companyName;
-    // CHOICE (contradiction: the examples page shows a bare list, NOTES says paged): PageInfo.
+    // CHOICE (contradiction: the examples page shows a bare list, the README says paged): PageInfo.
     const list = liveCustomers(task).filter((c) => !c.dialed).map((c) => ({
       callInstanceId: c.callInstanceId, customerTelephone: c.phone, customerName: c.name, status: 0, startTime: null, callerPhone: null,
       corpName, calledTimes: c.attempt,
@@ -446,7 +446,7 @@ export function createByrobot(ctx) {
   function queryDone({ body }) {
     bodyObj(body);
     const task = taskOf(body.callJobId);
-    const [pageNum, pageSize] = paging(body, 10, 50); // NOTES §1: default 10, range 1–50
+    const [pageNum, pageSize] = paging(body, 10, 50); // src/vendors/byrobot/README.md: default 10, range 1–50
     const range = (k) => { const v = body[k]; if (v === undefined || v === null) return null; const n = asInt(v, { min: 0 }); if (n === null) throw fail(412, `${k} 须为非负整数`); return n; };
     const dl = range('durationLeft'), dr = range('durationRight'), cl = range('chatRoundLeft'), cr = range('chatRoundRight');
     if (body.finishStatus !== undefined && body.finishStatus !== null && !FINISH_STATUS.includes(body.finishStatus)) throw fail(412, 'finishStatus 取值错误');
@@ -470,7 +470,7 @@ export function createByrobot(ctx) {
     return ok(pageInfo(list, pageNum, pageSize));
   }
 
-  // ---- blacklist (NOTES §1, bodies CHOICE: see README) --------------------------------
+  // ---- blacklist (src/vendors/byrobot/README.md, bodies CHOICE: see README) --------------------------------
   const bl = () => st.blacklist;
   function groupOf(companyId, v, required = true) {
     if (v === undefined || v === null) { if (required) throw fail(412, 'groupId 不能为空'); return null; }
@@ -509,7 +509,7 @@ export function createByrobot(ctx) {
       const [pageNum, pageSize] = paging(query, 10, 100);
       let list = SMS_TEMPLATES[id];
       if (query.status !== undefined && query.status !== '') list = list.filter((t) => String(t.status) === query.status);
-      // NOTES §1: this reply is {code, data, msg, success}, not ResultModel.
+      // src/vendors/byrobot/README.md: this reply is {code, data, msg, success}, not ResultModel.
       return json(200, { code: 200, data: pageInfo(list, pageNum, pageSize), msg: '操作成功', success: true });
     } },
     { method: 'POST', path: `${V1}task/createTask`, handler: ({ body, now }) => {
@@ -525,7 +525,7 @@ export function createByrobot(ctx) {
       const task = taskOf(body.taskId, companyId);
       if (task.status === 6) throw fail(412, '任务已终止, 不能修改'); // CHOICE
       const spec = parseTask(body, { update: true, previous: task.spec });
-      // NOTES §1 [B-idx]: seats can be changed only while the task is not running.
+      // src/vendors/byrobot/README.md [B-idx]: seats can be changed only while the task is not running.
       if (task.status === 1 && spec.concurrencyQuota !== task.spec.concurrencyQuota) throw fail(412, '任务运行中不能修改坐席数, 请先暂停');
       task.spec = spec;
       task.name = spec.taskName;

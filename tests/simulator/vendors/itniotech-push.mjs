@@ -1,14 +1,14 @@
-// Itniotech pushCallRecord payload (NOTES §3 Callbacks, from
-// https://itniotech.com/api/ai-voice/pushCallRecord; the page itself is not in
-// vendor-docs). NOTES lists the fields ("Fields include …") but prints no
-// example, so the key ORDER and the names NOTES only paraphrases ("tag
+// Itniotech pushCallRecord payload (src/vendors/itniotech/README.md Callbacks, from
+// https://itniotech.com/api/ai-voice/pushCallRecord; the page is summarized in
+// src/vendors/itniotech/README.md). The vendor README lists the fields ("Fields include …") but prints no
+// example, so the key ORDER and the names the README only paraphrases ("tag
 // ids/names", "audio URLs") are CHOICEs, marked below. Times are epoch SECONDS.
 import { rngFor } from '../lib/prng.mjs';
 import { parseDateTime } from '../lib/time.mjs';
 
-// CHOICE: simulated intent tags (NOTES: "tag ids/names", values unknown).
+// CHOICE: simulated intent tags (the vendor README: "tag ids/names", values unknown).
 const TAGS = { A: [501, '高意向'], B: [502, '有意向'], C: [503, '待判断'], D: [504, '低意向'], E: [505, '需跟进'], F: [506, '无需跟进'] };
-// CHOICE: pay (USD, per NOTES; the Buka page says €) = 0.02 per billed minute.
+// CHOICE: pay (USD, per the vendor README; the Buka page says €) = 0.02 per billed minute.
 const USD_PER_MIN = 0.02;
 
 /**
@@ -35,7 +35,7 @@ export function pushCallRecordPayload({ task, customer: c, appId, seed }) {
     callDetailList.push({
       callDetailId: r.callId * 100 + i + 1,
       text: i % 2 === 0 ? `Robot line ${i / 2 + 1}` : `Customer line ${(i + 1) / 2}`,
-      type: i % 2 === 0 ? 'ROBOT' : 'PERSON', // PERSON | ROBOT (NOTES §3)
+      type: i % 2 === 0 ? 'ROBOT' : 'PERSON', // PERSON | ROBOT (src/vendors/itniotech/README.md)
       startOffset: at, // ms from the start of the recording
       endOffset: at + len,
     });
@@ -51,7 +51,7 @@ export function pushCallRecordPayload({ task, customer: c, appId, seed }) {
     calledPhoneNumber: c.phone,
     startTime: Math.floor(start / 1000),
     endTime: Math.floor(end / 1000),
-    resultStatus: r.resultStatus, // Tanyi's 12 names (NOTES §3)
+    resultStatus: r.resultStatus, // Tanyi's 12 names (src/vendors/itniotech/README.md)
     hangupBy: r.hangupBy,
     chatDuration: r.chatDuration,
     billingTime: r.chargedDuration, // as recordQuery's chargedDuration (seconds, whole minutes)

@@ -1,7 +1,7 @@
-// Itniotech AI Voice, from vendor-docs/itniotech-aivoice-taskEdit.md and
-// NOTES.md §3. All endpoints POST /aivoice/<name> with a JSON body; envelope
+// Itniotech AI Voice, from src/vendors/itniotech/README.md [I-edit] and
+// src/vendors/itniotech/README.md. All endpoints POST /aivoice/<name> with a JSON body; envelope
 // {status: "0" (string), reason, data}; negative status codes from the taskEdit
-// page's table and NOTES §3 "Error codes not on the given page".
+// page's table and src/vendors/itniotech/README.md "Error codes not on the given page".
 import { fail, isObj, isStr, isBool, asId, asInt, paramInt, slicePage, json } from '../lib/common.mjs';
 import { itniotechSignature, safeEqual, header } from '../lib/auth.mjs';
 import { rngFor } from '../lib/prng.mjs';
@@ -12,7 +12,7 @@ import { pushCallRecordPayload } from './itniotech-push.mjs';
 
 const P = '/aivoice/';
 
-// Status codes (taskEdit page table + NOTES §3).
+// Status codes (taskEdit page table + src/vendors/itniotech/README.md).
 const REASONS = {
   0: 'success', '-1': '账号认证异常', '-3': '余额不足', '-4': '时间戳过期', '-5': '系统异常', '-6': 'ip限制',
   '-27': '参数校验异常', '-28': '自动模式,任务启动时间不能为空', '-29': '重播规则参数异常', '-30': '重播间隔参数异常',
@@ -40,7 +40,7 @@ const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATUR
 const REDIAL_CONDITIONS = ['CALL_LOSS', 'NO_ANSWER', 'BUSY', 'REFUSED', 'POWER_OFF', 'OUT_OF_SERVICE', 'CAN_NOT_CONNECT', 'FROM_PHONE_ERROR', 'SYSTEM_ERROR', 'VACANT_NUMBER'];
 const NO_CALL_STATUS = ['CAN_NOT_START', 'CAN_START', 'IN_PROCESS'];
 const GENDERS = ['MALE', 'FEMALE'];
-// CHOICE (NOTES §3: taskList.status values UNVERIFIED): Yiwise-style names.
+// CHOICE (src/vendors/itniotech/README.md: taskList.status values UNVERIFIED): Yiwise-style names.
 const LIFECYCLE = { NOT_STARTED: 'created', IN_PROCESS: 'running', USER_PAUSE: 'paused', COMPLETED: 'completed' };
 
 export const ITNIOTECH_CATALOGUE = { DIALOG_FLOWS, CHANNELS, MAX_ROBOTS };
@@ -52,11 +52,11 @@ export function createItniotech(ctx) {
   reset();
 
   const reply = (code, data = null, reason) => json(200, { status: String(code), reason: reason ?? REASONS[code] ?? 'error', data });
-  // CHOICE: HTTP 200 for every answer; the SDK's 999 is for non-200 (NOTES §3).
+  // CHOICE: HTTP 200 for every answer; the SDK's 999 is for non-200 (src/vendors/itniotech/README.md).
   const ok = (data = null) => reply(0, data, 'success');
   const errorResponse = (e) => reply(e.code, null, `${REASONS[e.code] ?? ''}${e.message ? `: ${e.message}` : ''}`);
 
-  // ---- auth (taskEdit page sample + NOTES §3 "Auth") -----------------------------
+  // ---- auth (taskEdit page sample + src/vendors/itniotech/README.md "Auth") -----------------------------
   function authenticate(headers, now) {
     const sign = header(headers, 'Sign');
     const ts = header(headers, 'Timestamp');
@@ -102,7 +102,7 @@ export function createItniotech(ctx) {
     return calls;
   }
 
-  // ---- callbacks (NOTES §3 Callbacks: pushCallRecord) ---------------------------
+  // ---- callbacks (src/vendors/itniotech/README.md Callbacks: pushCallRecord) ---------------------------
   // One push per dialled call. No task-level callback is documented.
   const cb = ctx.callbacks;
   function push(task, calls) {
@@ -126,7 +126,7 @@ export function createItniotech(ctx) {
   const busy = () => [...st.tasks.values()].some((t) => !t.deleted && t.status === 'IN_PROCESS' && hasPending(t));
 
   // ---- helpers -------------------------------------------------------------------
-  /** Every body carries appId (NOTES §3); in paged queries inside `params`. */
+  /** Every body carries appId (src/vendors/itniotech/README.md); in paged queries inside `params`. */
   function app(obj) {
     if (!isObj(obj)) throw fail(-27, '请求体须为 JSON 对象');
     if (!isStr(obj.appId)) throw fail(-27, 'appId 不能为空');
@@ -195,7 +195,7 @@ export function createItniotech(ctx) {
     }
     for (const [k, keys, parse] of [['inactiveTimeList', ['startTime', 'endTime'], parseClock], ['inactiveDateList', ['startDate', 'endDate'], (v) => { const x = parseDateTime(v, { allowDateOnly: true }); return Number.isNaN(x) ? null : x; }]]) {
       const v = body[k] ?? [];
-      // "最多可以设置三个" (taskEdit page; NOTES §3 contradiction #14: not a contradiction).
+      // "最多可以设置三个" (taskEdit page; src/vendors/itniotech/README.md contradiction #14: not a contradiction).
       if (!Array.isArray(v) || v.length > 3) throw fail(-27, `${k} 最多三个`);
       for (const w of v) {
         const x = parse(w?.[keys[0]]), y = parse(w?.[keys[1]]);
@@ -229,7 +229,7 @@ export function createItniotech(ctx) {
     const task = { id: st.nextJobId++, name: spec.name, spec, status: 'NOT_STARTED', createTime: now, customers: [], importCalls: 0, deleted: false, run: null };
     st.tasks.set(task.id, task);
     st.ledger.tasks.set(task.id, task);
-    // CHOICE (NOTES §3: reply data UNVERIFIED): data = the new jobId (taskEdit's table says "data 任务ID").
+    // CHOICE (src/vendors/itniotech/README.md: reply data UNVERIFIED): data = the new jobId (taskEdit's table says "data 任务ID").
     return ok(task.id);
   }
 
@@ -249,7 +249,7 @@ export function createItniotech(ctx) {
     const task = taskOf(body.jobId);
     const rows = body.customerPersons;
     if (!Array.isArray(rows) || rows.length === 0) throw fail(-27, 'customerPersons 不能为空');
-    if (rows.length > 100) throw fail(-27, 'customerPersons 单次最多100个'); // NOTES §3: ≤100 a call
+    if (rows.length > 100) throw fail(-27, 'customerPersons 单次最多100个'); // src/vendors/itniotech/README.md: ≤100 a call
     const callRecordDup = body.callRecordDup ?? false;
     if (!isBool(callRecordDup)) throw fail(-27, 'callRecordDup 须为布尔值');
     const vars = DIALOG_FLOWS.find((f) => f.dialogFlowId === task.spec.dialogFlowId).variables;
@@ -264,14 +264,14 @@ export function createItniotech(ctx) {
         // CHOICE: a row missing a script variable fails (rather than −51 for the whole call).
         || vars.some((v) => r.properties?.[v] === undefined || r.properties?.[v] === null || r.properties?.[v] === '');
       if (bad) { failed.push(r); continue; }
-      // callRecordDup=false (default): drop numbers already called in this task (NOTES §3).
+      // callRecordDup=false (default): drop numbers already called in this task (src/vendors/itniotech/README.md).
       // CHOICE: such rows are reported among the failed rows and counted as repeats.
       if (!callRecordDup && called.has(r.phoneNumber)) { failed.push(r); st.ledger.noteImport(task.id, r.phoneNumber, { repeat: true }); continue; }
       // CHOICE: not-yet-called duplicates are kept (no de-duplication is documented).
       task.customers.push({ customerPersonId: st.nextPersonId++, phone: r.phoneNumber, name: r.name ?? null, gender: r.gender ?? null, properties: r.properties ?? {}, attempt: 0, dialed: false, removed: false, record: null });
       st.ledger.noteImport(task.id, r.phoneNumber);
     }
-    return ok(failed); // data = failed rows (NOTES §3)
+    return ok(failed); // data = failed rows (src/vendors/itniotech/README.md)
   }
 
   function importCustomerDel({ body }) {
@@ -302,7 +302,7 @@ export function createItniotech(ctx) {
   function taskStop({ body, now }) {
     app(body);
     const task = taskOf(body.jobId);
-    // NOTES §3: taskStop is "Pause task"; −38 when the state cannot be paused.
+    // src/vendors/itniotech/README.md: taskStop is "Pause task"; −38 when the state cannot be paused.
     if (task.status !== 'IN_PROCESS') throw fail(-38);
     push(task, dialDue(task, now, stopDialing));
     task.status = 'USER_PAUSE';
@@ -327,7 +327,7 @@ export function createItniotech(ctx) {
 
   function taskNoCall({ body }) {
     const { current, size, params } = paged(body);
-    // jobId: required per the Chinese page (NOTES §3); CHOICE: required.
+    // jobId: required per the Chinese page (src/vendors/itniotech/README.md); CHOICE: required.
     const task = taskOf(params.jobId);
     if (params.taskStatus !== undefined && params.taskStatus !== null && !NO_CALL_STATUS.includes(params.taskStatus)) throw fail(-27, `taskStatus 须为 ${NO_CALL_STATUS.join('/')}`);
     // CHOICE: waiting customers are CAN_START while the task runs, else CAN_NOT_START.

@@ -1,4 +1,4 @@
-// Tanyi callback payloads, from vendor-docs/callbacks/tanyi-callBack.md (NOTES
+// Tanyi callback payloads, from the vendor's callback docs (src/vendors/tanyi/README.md §7; tanyi-callBack.md) (the vendor README
 // §2 Callbacks). Each builder follows the page's example JSON key by key (same
 // names, nesting, types and order), filled with the simulated call's data.
 // Body: {dataType, data}; times 'yyyy-MM-dd HH:mm:ss' (UTC+8, as lib/time.mjs).

@@ -1,6 +1,6 @@
-// Tanyi (探意 / Yiwise 一知) job API, from vendor-docs/tanyi-job-api.md and
-// NOTES.md §2. Base path /apiOpen/v1/. Envelope {code, data, requestId,
-// resultMsg, errorStackTrace}; codes 200/401/403/404/412/500 (NOTES §2 "Error codes").
+// Tanyi (探意 / Yiwise 一知) job API, from src/vendors/tanyi/README.md [T-page] and
+// src/vendors/tanyi/README.md. Base path /apiOpen/v1/. Envelope {code, data, requestId,
+// resultMsg, errorStackTrace}; codes 200/401/403/404/412/500 (src/vendors/tanyi/README.md "Error codes").
 import { fail, isObj, isStr, asId, asInt, paramInt, slicePage, json, SimError } from '../lib/common.mjs';
 import { tanyiSignature, safeEqual, header } from '../lib/auth.mjs';
 import { rngFor, requestIdFrom } from '../lib/prng.mjs';
@@ -11,7 +11,7 @@ import { callRecordPayload, jobPayload, smsPayload, wantsSms } from './tanyi-pus
 
 const P = '/apiOpen/v1/';
 
-// NOTES §2 "Error codes" [T-intro].
+// src/vendors/tanyi/README.md "Error codes" [T-intro].
 const MESSAGES = { 200: '执行成功', 401: '校验数据错误', 403: '权限不足', 404: '资源未找到', 412: '参数错误', 500: '未知错误' };
 
 // ---- seeded catalogue (README "Seeded ids") --------------------------------
@@ -36,7 +36,7 @@ const DIALOG_FLOWS = [
   { dialogFlowId: 150, name: '草稿话术', industry: '电商', subIndustry: '回访', intentLevelTagId: 1, status: 'DRAFT', variables: [] },
 ];
 
-// ---- enums (NOTES §2 "Enums", tanyi-job-api.md) ----------------------------
+// ---- enums (src/vendors/tanyi/README.md "Enums", src/vendors/tanyi/README.md [T-page]) ----------------------------
 const PHONE_TYPES = ['MOBILE', 'LANDLINE', 'UNFIXED_CALL', 'CALL_POLICY_GROUP'];
 const MODES = ['AUTO', 'MANUAL'];
 const JOB_STATUSES = ['NOT_STARTED', 'IN_PROCESS', 'COMPLETED', 'RUNNABLE', 'USER_PAUSE', 'SYSTEM_SUSPENDED', 'TERMINATE', 'IN_QUEUE', 'SYSTEM_HANG_UP', 'WAITING_FOR_REDIAL', 'ACCOUNT_DISABLE', 'MAINTAIN'];
@@ -62,11 +62,11 @@ export function createTanyi(ctx) {
     code, data: code === 200 ? data : null, requestId: requestIdFrom(ctx.seed, 'tanyi', ++st.replies),
     resultMsg: resultMsg ?? MESSAGES[code] ?? MESSAGES[500], errorStackTrace: null,
   });
-  // CHOICE (NOTES §2: not documented): HTTP 200 always, the outcome is `code` in the body.
+  // CHOICE (src/vendors/tanyi/README.md: not documented): HTTP 200 always, the outcome is `code` in the body.
   const ok = (data, msg = '执行成功') => json(200, envelope(200, data, msg));
   const errorResponse = (e) => json(200, envelope(e.code, null, `${MESSAGES[e.code] ?? ''}: ${e.message}`));
 
-  // ---- auth (NOTES §2 "Auth") -------------------------------------------------
+  // ---- auth (src/vendors/tanyi/README.md "Auth") -------------------------------------------------
   function authenticate(headers, now) {
     const appKey = header(headers, 'appKey');
     const timestamp = header(headers, 'timestamp');
@@ -80,7 +80,7 @@ export function createTanyi(ctx) {
     const appSecret = header(headers, 'appSecret');
     if (appKey !== cred.appKey) return errorResponse(fail(401, 'appKey 不存在'));
     if (tenantSign !== cred.tenantSign) return errorResponse(fail(401, 'tenantSign 与 appKey 不匹配'));
-    // CHOICE: sending appSecret is optional (NOTES: UNVERIFIED); if sent it must be right.
+    // CHOICE: sending appSecret is optional (the vendor README: UNVERIFIED); if sent it must be right.
     if (appSecret !== undefined && appSecret !== cred.appSecret) return errorResponse(fail(401, 'appSecret 错误'));
     if (!/^\d{1,16}$/.test(timestamp)) return errorResponse(fail(401, 'timestamp 须为毫秒时间戳'));
     const expected = tanyiSignature({ appKey, appSecret: cred.appSecret, tenantSign, version, timestamp });
@@ -125,7 +125,7 @@ export function createTanyi(ctx) {
     return calls;
   }
 
-  // ---- callbacks (callbacks/tanyi-callBack.md) --------------------------------
+  // ---- callbacks (tanyi-callBack.md (src/vendors/tanyi/README.md §7)) --------------------------------
   // One ROBOT_CALL_RECORD per dialled call (plus ROBOT_CALL_SMS by the SMS
   // rule, vendors/tanyi-push.mjs), then ROBOT_CALL_JOB when the job has just
   // become COMPLETED. Nothing is built unless a Tanyi URL is configured.
@@ -155,7 +155,7 @@ export function createTanyi(ctx) {
     for (const job of st.jobs.values()) {
       if (job.deleted || job.status !== 'IN_PROCESS') continue;
       const calls = dialDue(job, now);
-      // All queued customers dialled → COMPLETED (NOTES §2 status enum).
+      // All queued customers dialled → COMPLETED (src/vendors/tanyi/README.md status enum).
       const completed = !hasPending(job) && hasLive(job);
       if (completed) { job.status = 'COMPLETED'; job.run = null; }
       push(job, calls, completed);
@@ -179,13 +179,13 @@ export function createTanyi(ctx) {
     if (pageNum === null) throw fail(412, 'pageNum 须为正整数');
     if (pageSize === null) throw fail(412, `pageSize 须在 1-${max} 之间`);
     const { total, pages, items } = slicePage(list, pageNum, pageSize);
-    // NOTES §2 "Response envelope": number/pageSize/totalElements/pages/content.
+    // src/vendors/tanyi/README.md "Response envelope": number/pageSize/totalElements/pages/content.
     // CHOICE: `number` echoes the 1-based pageNum.
     return { number: pageNum, pageSize, totalElements: total, pages, content: items };
   }
   const bodyObj = (body) => { if (!isObj(body)) throw fail(412, '请求体须为 JSON 对象'); return body; };
 
-  /** job/create and job/modify body (tanyi-job-api.md table + example, NOTES §2 additions). */
+  /** job/create and job/modify body (src/vendors/tanyi/README.md [T-page] table + example, src/vendors/tanyi/README.md additions). */
   function parseSpec(body) {
     bodyObj(body);
     // The example nests most fields in `robotCallJob` and keeps concurrencyQuota and
@@ -221,7 +221,7 @@ export function createTanyi(ctx) {
     if (s.dialogFlowId === null) throw fail(412, 'dialogFlowId 不能为空');
     const flow = DIALOG_FLOWS.find((f) => f.dialogFlowId === s.dialogFlowId);
     if (!flow) throw fail(404, `话术 ${s.dialogFlowId} 不存在`);
-    // CHOICE: only APPROVED scripts can be used (status enum, NOTES §2 getDialogFlowList).
+    // CHOICE: only APPROVED scripts can be used (status enum, src/vendors/tanyi/README.md getDialogFlowList).
     if (flow.status !== 'APPROVED') throw fail(412, `话术 ${s.dialogFlowId} 未审核通过 (${flow.status})`);
     s.phoneType = get('phoneType');
     if (!PHONE_TYPES.includes(s.phoneType)) throw fail(412, `phoneType 须为 ${PHONE_TYPES.join('/')}`);
@@ -229,7 +229,7 @@ export function createTanyi(ctx) {
     if (!Array.isArray(ids) || ids.length === 0 || ids.some((x) => asId(x) === null)) throw fail(412, 'jobPhoneNumberIdList 须为非空 id 列表');
     s.jobPhoneNumberIdList = ids.map(asId);
     if (s.phoneType === 'CALL_POLICY_GROUP') {
-      // NOTES §2: with CALL_POLICY_GROUP the list holds one policy-group id.
+      // src/vendors/tanyi/README.md: with CALL_POLICY_GROUP the list holds one policy-group id.
       if (s.jobPhoneNumberIdList.length !== 1) throw fail(412, 'CALL_POLICY_GROUP 只能传一个策略组 id');
       if (!POLICY_GROUPS.some((g) => g.callPolicyGroupId === s.jobPhoneNumberIdList[0])) throw fail(404, '策略组不存在');
     } else {
@@ -251,7 +251,7 @@ export function createTanyi(ctx) {
       s.concurrencyQuota = asInt(cq, { min: 1 });
       if (s.concurrencyQuota === null) throw fail(412, 'concurrencyQuota 须为正整数');
     }
-    // NOTES §2 job/create additions: robotCount is required.
+    // src/vendors/tanyi/README.md job/create additions: robotCount is required.
     s.robotCount = asInt(get('robotCount'), { min: 1 });
     if (s.robotCount === null) throw fail(412, 'robotCount 须为正整数');
     s.transferPhoneNumber = get('transferPhoneNumber') ?? null;
@@ -260,7 +260,7 @@ export function createTanyi(ctx) {
     s.csStaffGroupId = get('csStaffGroupId') ?? null;
     if (s.csStaffGroupId !== null && asId(s.csStaffGroupId) === null) throw fail(412, 'csStaffGroupId 须为正整数');
     if (flow.needCsStaff && s.csStaffGroupId === null) throw fail(412, '该话术需要人工介入, csStaffGroupId 不能为空');
-    // Auto-redial (NOTES §2): all three once any is given.
+    // Auto-redial (src/vendors/tanyi/README.md): all three once any is given.
     const rc = get('redialCondition'), ri = get('redialInterval'), rt = get('redialTimes');
     if (rc !== undefined || ri !== undefined || rt !== undefined) {
       if (!Array.isArray(rc) || rc.length === 0 || rc.some((x) => !REDIAL_CONDITIONS.includes(x))) throw fail(412, `redialCondition 须为 ${REDIAL_CONDITIONS.join('/')} 的集合`);
@@ -304,7 +304,7 @@ export function createTanyi(ctx) {
     };
   }
 
-  // ---- lifecycle (NOTES §2 "Lifecycle": pause, resume, terminate is final) --
+  // ---- lifecycle (src/vendors/tanyi/README.md "Lifecycle": pause, resume, terminate is final) --
   // CHOICE (Tanyi documents no per-transition codes): every refused transition is
   // 412; starting a running job is refused, not a no-op; a COMPLETED job that got
   // new customers may be started again.
@@ -338,7 +338,7 @@ export function createTanyi(ctx) {
 
   function modify({ body }) {
     bodyObj(body);
-    // NOTES §2: the demo sends robotCallJobId inside robotCallJob; CHOICE: top level works too.
+    // src/vendors/tanyi/README.md: the demo sends robotCallJobId inside robotCallJob; CHOICE: top level works too.
     const job = jobOf(body.robotCallJob?.robotCallJobId ?? body.robotCallJobId);
     // CHOICE: a terminated job can no longer be modified.
     if (job.status === 'TERMINATE') throw fail(412, '任务已终止, 不能修改');
@@ -363,12 +363,12 @@ export function createTanyi(ctx) {
     if (job.status === 'TERMINATE') throw fail(412, '任务已终止, 不能导入客户');
     const rows = body.customerPersons;
     if (!Array.isArray(rows) || rows.length === 0) throw fail(412, 'customerPersons 不能为空');
-    // "单次导入客户数量不能大于100" (tanyi-job-api.md). CHOICE: code 412 (参数错误).
+    // "单次导入客户数量不能大于100" (src/vendors/tanyi/README.md [T-page]). CHOICE: code 412 (参数错误).
     if (rows.length > 100) throw fail(412, '单次导入客户数量不能大于100');
     // CHOICE: the whole call is refused if any row is invalid (nothing applied).
     rows.forEach((r, i) => {
       if (!isObj(r) || !isStr(r.phoneNumber)) throw fail(412, `customerPersons[${i}].phoneNumber 不能为空`);
-      // NOTES §2: current doc marks `name` optional.
+      // src/vendors/tanyi/README.md: current doc marks `name` optional.
       if (r.name !== undefined && r.name !== null && typeof r.name !== 'string') throw fail(412, `customerPersons[${i}].name 须为字符串`);
       if (r.properties !== undefined && r.properties !== null && (!isObj(r.properties) || Object.values(r.properties).some((v) => typeof v !== 'string'))) {
         throw fail(412, `customerPersons[${i}].properties 须为 Map<String,String>`);
@@ -472,7 +472,7 @@ export function createTanyi(ctx) {
 
   const routes = [
     { method: 'POST', path: `${P}job/create`, handler: create },
-    { method: 'PATCH', path: `${P}job/modify`, handler: modify }, // NOTES §2: PATCH
+    { method: 'PATCH', path: `${P}job/modify`, handler: modify }, // src/vendors/tanyi/README.md: PATCH
     { method: 'POST', path: `${P}job/start`, handler: lifecycle(start, '启动成功') },
     { method: 'POST', path: `${P}job/pause`, handler: lifecycle(pause, '暂停成功') },
     { method: 'POST', path: `${P}job/stop`, handler: lifecycle(stop, '停止成功') },
@@ -550,7 +550,7 @@ export function createTanyi(ctx) {
       }
       throw fail(404, `待呼叫任务 ${id} 不存在`);
     } },
-    // NOTES §2: GET "as documented, UNVERIFIED".
+    // src/vendors/tanyi/README.md: GET "as documented, UNVERIFIED".
     { method: 'GET', path: `${P}callRecord/deleteRobotCallTaskList`, handler: ({ query }) => {
       const job = jobOf(query.robotCallJobId);
       const raw = query.robotCallTaskIds;
@@ -558,7 +558,7 @@ export function createTanyi(ctx) {
       if (raw) {
         const ids = raw.split(',').map(asId);
         if (ids.some((x) => x === null)) throw fail(412, 'robotCallTaskIds 须为逗号分隔的 id');
-        pred = (c) => ids.includes(c.taskId); // overrides the filters (NOTES §2)
+        pred = (c) => ids.includes(c.taskId); // overrides the filters (src/vendors/tanyi/README.md)
       } else {
         if (query.taskStatus && !TASK_STATUSES.includes(query.taskStatus)) throw fail(412, 'taskStatus 取值错误');
         pred = (c) => (!query.calledPhoneNumber || c.phone === query.calledPhoneNumber) && (!query.taskStatus || taskStatusOf(c) === query.taskStatus);

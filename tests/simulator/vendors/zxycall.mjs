@@ -1,4 +1,4 @@
-// The vendor of vendor-docs/zxycall-task-api.md ("ZXY"). NOTES.md §4: vendor
+// The vendor of src/vendors/zxycall/README.md [Z-page] ("ZXY"). src/vendors/zxycall/README.md: vendor
 // name, base URL, auth, error format and envelope are all UNKNOWN, so most of
 // the wire format beyond the page's examples is a CHOICE (README lists them):
 //  - auth: `Authorization: Bearer <token>`, else HTTP 401 {message}.
@@ -56,7 +56,7 @@ export function createZxycall(ctx) {
   const errorResponse = (e) => message(e.code, e.message, e.extra);
 
   function authenticate(headers) {
-    // CHOICE (NOTES §4: auth UNKNOWN): Bearer token, like the look-alike docs.longlonglong.cn.
+    // CHOICE (src/vendors/zxycall/README.md: auth UNKNOWN): Bearer token, like the look-alike docs.longlonglong.cn.
     const auth = header(headers, 'Authorization') ?? '';
     const m = /^Bearer\s+(.+)$/i.exec(auth);
     if (!m || m[1].trim() !== cred.token) return message(401, 'Unauthenticated.');
@@ -242,7 +242,7 @@ export function createZxycall(ctx) {
     routeError: (status, msg) => message(status, msg),
     codeOf: (out) => out.status,
     refresh,
-    // ZXY sends no callbacks (NOTES §4), so callbacksSettled never waits for it.
+    // ZXY sends no callbacks (src/vendors/zxycall/README.md), so callbacksSettled never waits for it.
     busy: () => false,
     reset,
     ledger: () => st.ledger.snapshot((t) => ledgerTask(t, { status: t.start, lifecycle: t.deleted ? 'deleted' : t.start === 1 ? 'running' : t.everStarted ? 'paused' : 'created' })),
