@@ -131,3 +131,14 @@ pub struct CallRecord {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
     pub properties: Map<String, Value>,
 }
+
+/// The unified value of a vendor's raw value in `table` (`(raw text, unified)` pairs: a number
+/// is looked up by its digits), or `unknown`.
+pub fn lookup<T: Copy>(table: &[(&str, T)], raw: &Value, unknown: T) -> T {
+    let text = match raw {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => return unknown,
+    };
+    table.iter().find(|(k, _)| *k == text).map_or(unknown, |(_, v)| *v)
+}

@@ -13,6 +13,7 @@ use crate::json::Json;
 use crate::sign;
 use crate::vendor::{Context, Endpoint, ImportReply, ImportShape, Operation, Vendor, VendorDef};
 
+pub mod records;
 mod rules;
 pub mod types;
 

@@ -12,6 +12,7 @@ use crate::json::Json;
 use crate::sign;
 use crate::vendor::{Context, Endpoint, ImportShape, Operation, Vendor, VendorDef};
 
+pub mod records;
 mod rules;
 pub mod types;
 

@@ -18,6 +18,7 @@ use crate::issue::Locale;
 use crate::json::Json;
 use crate::vendor::{Context, Endpoint, ImportReply, ImportShape, Operation, Vendor, VendorDef};
 
+pub mod records;
 mod rules;
 pub mod types;
 

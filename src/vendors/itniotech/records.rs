@@ -1,0 +1,31 @@
+//! Itniotech's task statuses and call results, mapped to the unified enums (README.md, Enums).
+//! `resultStatus` has Tanyi's twelve names (the push page); the values of `taskList.status`
+//! are UNVERIFIED: CHOICE, the platform's (Yiwise) job status names, which the examples use.
+
+use crate::records::{CallOutcome, TaskStatus};
+
+pub const TASK_STATUSES: &[(&str, TaskStatus)] = &[
+    ("NOT_STARTED", TaskStatus::NotStarted),
+    ("IN_PROCESS", TaskStatus::Running),
+    ("COMPLETED", TaskStatus::Completed),
+    ("RUNNABLE", TaskStatus::Queued),
+    ("USER_PAUSE", TaskStatus::Paused),
+    ("SYSTEM_SUSPENDED", TaskStatus::Suspended),
+    ("TERMINATE", TaskStatus::Stopped),
+    ("IN_QUEUE", TaskStatus::Queued),
+];
+
+pub const CALL_OUTCOMES: &[(&str, CallOutcome)] = &[
+    ("ANSWERED", CallOutcome::Answered),
+    ("NO_ANSWER", CallOutcome::NoAnswer),
+    ("BUSY", CallOutcome::Busy),
+    ("POWER_OFF", CallOutcome::PoweredOff),
+    ("OUT_OF_SERVICE", CallOutcome::OutOfService),
+    ("REFUSED", CallOutcome::Rejected),
+    ("VACANT_NUMBER", CallOutcome::Vacant),
+    ("CAN_NOT_CONNECT", CallOutcome::Unreachable),
+    ("FROM_PHONE_ERROR", CallOutcome::CallerLineError),
+    ("SYSTEM_ERROR", CallOutcome::Failed),
+    ("CALL_LOSS", CallOutcome::Dropped),
+    ("TRANSFER_ARTIFICIAL", CallOutcome::Dropped),
+];
