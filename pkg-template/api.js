@@ -56,11 +56,44 @@ export const buildRequest = (vendor, operation, params, options) => JSON.parse(s
 export const parseResponse = (vendor, operation, status, body, locale) => JSON.parse(sync(() => raw.parseResponse(vendor, operation, status, body, opts(locale))));
 export const operations = (vendor) => sync(() => raw.operations(vendor));
 
+// The unified task API: the core maps and checks the spec (a plan) and reads the replies.
+const unifiedPlan = (kind, vendor, id, arg, options) => JSON.parse(sync(() => raw.unifiedPlan(kind, vendor, json(id), json(arg), opts(options))));
+const unifiedRead = (kind, vendor, data, id) => JSON.parse(sync(() => raw.unifiedRead(kind, vendor, json(data), json(id))));
+export const validateTask = (vendor, spec, options) => unifiedPlan("validate", vendor, null, spec, options);
+export const taskParams = (vendor, spec, options) => unifiedPlan("params", vendor, null, spec, options);
+export const capabilities = (vendor) => unifiedRead("capabilities", vendor);
+export const taskSpec = (vendor, detail) => unifiedRead("spec", vendor, detail);
+export const taskSummaries = (vendor, data) => unifiedRead("tasks", vendor, data);
+export const callRecords = (vendor, data) => unifiedRead("calls", vendor, data);
+
 export class Client {
   #raw;
   constructor(config) {
     const { fetch, ...rest } = config ?? {};
     this.#raw = sync(() => new raw.Client(json(rest, "the client config is"), fetch));
+    // The unified task API: a plan says which call to send, a read turns its reply into
+    // records. The spec is checked with the client's locale, severity and meta unless the
+    // call's options say otherwise.
+    const { locale, severity, meta } = rest;
+    const send = async (kind, id, arg, options) => {
+      const { signal, ...o } = options ?? {};
+      const p = unifiedPlan(kind, this.vendor, id, arg, { locale, severity, meta, ...o });
+      return this.call(p.operation, p.params, options);
+    };
+    const unified = async (kind, id, arg, options, then) => unifiedRead(then, this.vendor, await send(kind, id, arg, options), id);
+    Object.defineProperty(this, "tasks", { enumerable: false, value: Object.freeze({
+      create: async (spec, options) => {
+        const result = await send("create", null, spec, options);
+        return { id: unifiedRead("created", this.vendor, result), result };
+      },
+      update: (id, spec, options) => send("update", id, spec, options),
+      list: (params, options) => unified("list", null, params, options, "tasks"),
+      get: (id, params, options) => unified("get", id, params, options, "task"),
+    }) });
+    Object.defineProperty(this, "calls", { enumerable: false, value: Object.freeze({
+      list: (taskId, params, options) => unified("calls", taskId, params, options, "calls"),
+      get: async (id, params, options) => unifiedRead("calls", this.vendor, await send("call", id, params, options))[0] ?? null,
+    }) });
     // One method per operation the vendor supports: client.createTask(params), …
     // (importCustomers is the whole-import method below; one raw call is call("importCustomers", …).)
     for (const op of raw.operations(this.#raw.vendor)) {

@@ -23,6 +23,7 @@ mod client;
 mod errors;
 mod import;
 mod types;
+mod unified;
 #[cfg(test)]
 mod tests;
 

@@ -41,3 +41,23 @@ pub const CALL_OUTCOMES: &[(&str, CallOutcome)] = &[
     // 线路盲区.
     ("22", CallOutcome::Unreachable),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::lookup;
+    use serde_json::Value;
+
+    /// Every documented task status and `finishStatus` (rules.rs, from README.md) has a unified
+    /// value other than `Unknown`; BYRobot sends them as numbers.
+    #[test]
+    fn every_documented_value_is_mapped() {
+        for n in super::super::rules::TASK_STATUSES {
+            assert_ne!(lookup(TASK_STATUSES, &Value::from(*n), TaskStatus::Unknown), TaskStatus::Unknown, "{n}");
+        }
+        for n in super::super::rules::FINISH_STATUSES {
+            assert_ne!(lookup(CALL_OUTCOMES, &Value::from(*n), CallOutcome::Unknown), CallOutcome::Unknown, "{n}");
+        }
+        assert_eq!((TASK_STATUSES.len(), CALL_OUTCOMES.len()), (super::super::rules::TASK_STATUSES.len(), super::super::rules::FINISH_STATUSES.len()));
+    }
+}

@@ -29,3 +29,24 @@ pub const CALL_OUTCOMES: &[(&str, CallOutcome)] = &[
     ("CALL_LOSS", CallOutcome::Dropped),
     ("TRANSFER_ARTIFICIAL", CallOutcome::Dropped),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::lookup;
+    use serde_json::Value;
+
+    /// The `resultStatus` values of README.md's table (Enums) and the task statuses chosen.
+    #[test]
+    fn every_documented_value_is_mapped() {
+        let readme = include_str!("README.md");
+        let table = readme.split("**`resultStatus`**").nth(1).and_then(|t| t.split("\n---").next()).unwrap();
+        let documented: Vec<&str> = table.lines().filter_map(|l| l.strip_prefix("| `")?.split('`').next()).collect();
+        assert_eq!(documented.len(), 12, "{documented:?}");
+        for s in &documented {
+            assert_ne!(lookup(CALL_OUTCOMES, &Value::from(*s), CallOutcome::Unknown), CallOutcome::Unknown, "{s}");
+        }
+        assert_eq!(CALL_OUTCOMES.len(), documented.len());
+        assert!(TASK_STATUSES.iter().all(|(_, s)| *s != TaskStatus::Unknown));
+    }
+}

@@ -36,3 +36,23 @@ pub const CALL_OUTCOMES: &[(&str, CallOutcome)] = &[
     ("CALL_LOSS", CallOutcome::Dropped),
     ("TRANSFER_ARTIFICIAL", CallOutcome::Dropped),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::lookup;
+    use serde_json::Value;
+
+    /// Every documented job status and `resultStatus` (rules.rs, from README.md) has a unified
+    /// value other than `Unknown`.
+    #[test]
+    fn every_documented_value_is_mapped() {
+        for s in super::super::rules::JOB_STATUSES {
+            assert_ne!(lookup(TASK_STATUSES, &Value::from(*s), TaskStatus::Unknown), TaskStatus::Unknown, "{s}");
+        }
+        for s in super::super::rules::RESULT_STATUSES {
+            assert_ne!(lookup(CALL_OUTCOMES, &Value::from(*s), CallOutcome::Unknown), CallOutcome::Unknown, "{s}");
+        }
+        assert_eq!((TASK_STATUSES.len(), CALL_OUTCOMES.len()), (super::super::rules::JOB_STATUSES.len(), super::super::rules::RESULT_STATUSES.len()));
+    }
+}

@@ -4,3 +4,20 @@
 use crate::records::TaskStatus;
 
 pub const TASK_STATUSES: &[(&str, TaskStatus)] = &[("1", TaskStatus::Running), ("0", TaskStatus::Paused)];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::lookup;
+    use serde_json::Value;
+
+    /// The list's `start` (README.md, Enums: 1 开启, 0 暂停), sent as a number.
+    #[test]
+    fn every_documented_value_is_mapped() {
+        let readme = include_str!("README.md");
+        assert!(readme.contains("| task `start` | 1 开启 (running), 0 暂停 (paused)"));
+        for n in [1, 0] {
+            assert_ne!(lookup(TASK_STATUSES, &Value::from(n), TaskStatus::Unknown), TaskStatus::Unknown, "{n}");
+        }
+    }
+}

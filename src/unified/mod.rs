@@ -1,0 +1,194 @@
+//! One task, four vendors: waihu's vendor-neutral task spec (`spec`), mapped onto each vendor's
+//! own `createTask` / `updateTask` params by that vendor's table (`crate::mapping`, one per
+//! vendor folder) through one interpreter (`map`); the vendor's own rules run on the mapped
+//! params and report at the spec paths the user typed. The capability matrix comes from the
+//! same tables, and replies are read into unified records (`crate::records`). No vendor is
+//! named here: each is reached through its `Vendor` handle.
+
+mod map;
+pub mod spec;
+
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+use crate::issue::Issue;
+use crate::json::Json;
+use crate::mapping::{line_of, Mapping};
+use crate::options::ValidateOptions;
+use crate::params;
+use crate::records::{self, CallRecord, TaskSummary};
+use crate::vendor::{Context, Operation, Vendor};
+
+use map::{entry, Entry};
+
+fn mapping(vendor: Vendor, op: Operation) -> Result<&'static Mapping, Error> {
+    vendor.unified().ok_or_else(|| vendor.unsupported(op))
+}
+
+/// The vendor's params for `spec` (`op`: `CreateTask`, or `UpdateTask` of the task `id`), and
+/// every issue: the spec's own, the fields the vendor cannot express (`unsupported_field`), and
+/// the vendor's rules on the mapped params, all at spec paths, with messages in the locale.
+pub fn task_params(vendor: Vendor, spec: &Value, op: Operation, id: Option<&Value>, options: &ValidateOptions) -> Result<(Value, Vec<Issue>), Error> {
+    let m = mapping(vendor, op)?;
+    if !matches!(op, Operation::CreateTask | Operation::UpdateTask) || vendor.endpoint(op).is_none() {
+        return Err(vendor.unsupported(op));
+    }
+    let mut issues = Vec::new();
+    spec::check(spec, &mut issues);
+    let own = spec.get("vendorOptions").and_then(|o| o.get(vendor.as_str())).filter(|o| o.is_object());
+    let update = op == Operation::UpdateTask;
+    let key = if update { line_of(m.ops, op.as_str()).unwrap_or_default() } else { "" };
+    let cx = map::Ctx { m, vendor: vendor.as_str(), spec, options: own, update, id: key };
+    let mut params = map::params(&cx, &mut issues);
+    if let Some(own) = own {
+        map::merge(&mut params, own);
+    }
+    if let (false, Some(id)) = (key.is_empty(), id) {
+        map::set(&mut params, key, 0, id.clone());
+    }
+    let front = issues.len();
+    let mut c = crate::check::Checker::new();
+    let meta = options.meta.as_ref().map(Json::from_value);
+    vendor.0.check(op, &Json::from_value(&params), Context { meta: meta.as_ref() }, &mut c);
+    for issue in c.into_issues() {
+        issues.push(map::to_spec(&cx, issue));
+    }
+    Ok((params, options.severity.apply(map::dedupe(issues, front), options.locale)))
+}
+
+/// The spec of one of the vendor's task details (or list items): every field it expresses.
+pub fn task_spec(vendor: Vendor, detail: &Value) -> Result<Value, Error> {
+    Ok(map::spec_of(mapping(vendor, Operation::GetTask)?, detail))
+}
+
+/// The operation and params of a unified query (`ListTasks`, `GetTask`, `ListCalls`,
+/// `GetCall`): the vendor's paging defaults under the caller's params, and the id in its
+/// place. A vendor without `getTask` lists its tasks (`task` then finds the one).
+pub fn query(vendor: Vendor, op: Operation, id: Option<&Value>, params: &Value) -> Result<(Operation, Value), Error> {
+    let m = mapping(vendor, op)?;
+    let op = if op == Operation::GetTask && vendor.endpoint(op).is_none() { Operation::ListTasks } else { op };
+    if vendor.endpoint(op).is_none() {
+        return Err(vendor.unsupported(op));
+    }
+    let mut out = Value::Object(Map::new());
+    match line_of(m.ops, op.as_str()) {
+        Some(defaults) if defaults.starts_with('{') => out = crate::json::parse_value(defaults).unwrap_or(out),
+        Some(key) => {
+            if let Some(id) = id {
+                map::set(&mut out, key, 0, id.clone());
+            }
+        }
+        None => {}
+    }
+    if params.is_object() {
+        map::merge(&mut out, params);
+    }
+    Ok((op, out))
+}
+
+/// The tasks of a `listTasks` / `getTask` reply.
+pub fn tasks(vendor: Vendor, data: &Value) -> Result<Vec<TaskSummary>, Error> {
+    let m = mapping(vendor, Operation::ListTasks)?;
+    Ok(records::items(m, data).iter().filter_map(|item| records::read_task(m, item)).collect())
+}
+
+/// The task `id` of a `getTask` / `listTasks` reply, with its spec (for editing it).
+pub fn task(vendor: Vendor, data: &Value, id: &str) -> Result<Option<(TaskSummary, Value)>, Error> {
+    let m = mapping(vendor, Operation::GetTask)?;
+    for item in records::items(m, data) {
+        if let Some(t) = records::read_task(m, item).filter(|t| t.id == id) {
+            return Ok(Some((t, map::spec_of(m, item))));
+        }
+    }
+    Ok(None)
+}
+
+/// The calls of a `listCalls` / `getCall` reply; of the task `task` only, when given.
+pub fn calls(vendor: Vendor, data: &Value, task: Option<&str>) -> Result<Vec<CallRecord>, Error> {
+    let m = mapping(vendor, Operation::ListCalls)?;
+    if vendor.endpoint(Operation::ListCalls).is_none() {
+        return Err(vendor.unsupported(Operation::ListCalls));
+    }
+    let mut out = Vec::new();
+    for item in records::items(m, data) {
+        if let Some(c) = records::read_call(m, item).filter(|c| task.is_none() || c.task_id.as_deref() == task) {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// The new task's id in a `createTask` reply: the reply itself (a number or a string), or the
+/// id of the task the reply holds.
+pub fn created_id(vendor: Vendor, data: &Value) -> Result<Value, Error> {
+    let m = mapping(vendor, Operation::CreateTask)?;
+    let id = records::text(Some(data)).or_else(|| records::read_task(m, data).map(|t| t.id));
+    Ok(id.map_or(Value::Null, Value::from))
+}
+
+/// Per top-level spec field, what the vendor can do with it: `support` is `supported`,
+/// `limited` (at most `maximum` items, only the spec `values` listed, `dateOnly`, or a part it
+/// cannot express), `vendorOptions` (only through `vendorOptions.<vendor>.<option>`) or
+/// `unsupported`; `severity` is that of the `unsupported_field` issue it gives.
+pub fn capabilities(vendor: Vendor) -> Result<Value, Error> {
+    let m = mapping(vendor, Operation::CreateTask)?;
+    let mut out = Vec::new();
+    for name in spec::FIELDS.split(' ').filter(|f| !f.contains('.') && !f.starts_with("vendorOptions")) {
+        out.push(capability(m, name.split(['{', '[']).next().unwrap_or_default()));
+    }
+    Ok(Value::Array(out))
+}
+
+fn capability(m: &Mapping, name: &str) -> Value {
+    let mut cap = params! {"field": name};
+    let (mut mapped, mut limited, mut warning_only) = (false, false, true);
+    let mut option = None;
+    for line in m.fields.split('\n') {
+        let Some(Entry { spec, conv, .. }) = entry(line) else { continue };
+        if !(spec == name || spec.strip_prefix(name).is_some_and(|r| r.starts_with('.'))) {
+            continue;
+        }
+        let arg = conv.get(1..).unwrap_or_default();
+        match conv.get(..1).unwrap_or_default() {
+            tag @ ("!" | "~") => {
+                limited = true;
+                warning_only &= tag == "~";
+            }
+            "@" => option = Some(arg),
+            "#" => {
+                limited = true;
+                cap.insert("maximum".into(), Value::from(records::index(arg, 0).unwrap_or(0) as u64));
+            }
+            "D" => {
+                (mapped, limited) = (true, true);
+                cap.insert("dateOnly".into(), Value::Bool(true));
+            }
+            _ if map::is_map(conv) => {
+                mapped = true;
+                let mut values = Vec::new();
+                for pair in conv.split(',') {
+                    values.push(Value::from(pair.split_once('=').map_or(pair, |(k, _)| k)));
+                }
+                if values.len() < spec::enum_values(spec).len() {
+                    limited = true;
+                    cap.insert("values".into(), Value::Array(values));
+                }
+            }
+            _ => mapped = true,
+        }
+    }
+    let (support, warning) = match (option, mapped, limited) {
+        (Some(key), ..) => {
+            cap.insert("option".into(), Value::from(key));
+            ("vendorOptions", false)
+        }
+        (None, false, _) => ("unsupported", warning_only),
+        (None, true, true) => ("limited", false),
+        (None, true, false) => ("supported", false),
+    };
+    cap.insert("support".into(), Value::from(support));
+    if support != "supported" {
+        cap.insert("severity".into(), Value::from(if warning { "warning" } else { "error" }));
+    }
+    Value::Object(cap)
+}
