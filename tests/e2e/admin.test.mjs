@@ -1,64 +1,15 @@
 // The www/ admin page end to end, started exactly as the demo command starts it (bash
 // www/demo.sh, on free ports), in headless Chromium against the bundled vendor simulator:
-// field errors in English and Chinese, the live signed-request preview, creating a Tanyi task,
+// field errors in English and Chinese (on the unified form; tests/e2e/unified.test.mjs switches
+// it through the vendors), the live signed-request preview, creating a Tanyi task,
 // importing 250 customers (2 bad) with progress and report, starting the task, and a vendor
 // error shown with its code. Screenshots of each step go to test-output/e2e/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { createServer, connect } from "node:net";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const outDir = join(repo, "test-output", "e2e");
-const HOST = "127.0.0.1";
-// Starting may include tests/setup.sh's checks and, when pkg/ is stale, a package build.
-const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 300_000);
-const STEP_MS = 15_000;
-
-async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, HOST, r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-const portOpen = (port) => new Promise((r) => {
-  const c = connect(port, HOST);
-  c.once("connect", () => { c.destroy(); r(true); });
-  c.once("error", () => r(false));
-});
-
-/** Spawns `bash www/demo.sh` in its own process group; resolves with its printed URL. */
-function startDemo(env) {
-  const child = spawn("bash", ["www/demo.sh"], { cwd: repo, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  const url = new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not print its URL within ${START_TIMEOUT_MS} ms:\n${log}`)), START_TIMEOUT_MS);
-    const onData = (d) => {
-      log += d;
-      const m = /^open (http:\/\/\S+)$/m.exec(log);
-      if (m) { clearTimeout(timer); resolveUrl(m[1]); }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", (d) => { log += d; });
-    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`demo exited (${code}) before printing its URL:\n${log}`)); });
-  });
-  const exited = new Promise((r) => child.once("exit", r));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    try { process.kill(-child.pid, "SIGTERM"); } catch { return; }
-    let timer;
-    const done = await Promise.race([exited.then(() => true), new Promise((r) => { timer = setTimeout(() => r(false), 5_000); })]);
-    clearTimeout(timer);
-    if (!done) { try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ } await exited; }
-  };
-  return { url, stop, log: () => log };
-}
+import { HOST, START_TIMEOUT_MS, STEP_MS, freePort, portOpen, startDemo, launch, outDir } from "./demo.mjs";
 
 /** 250 customers; rows 57 and 180 (0-based) have bad phones. */
 function csv250() {
@@ -92,11 +43,7 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
   lap("demo start");
   assert.equal(url, `http://${HOST}:${wwwPort}/`);
 
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    timeout: 30_000,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
-  });
+  browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(STEP_MS);
   const errors = [];
@@ -136,10 +83,10 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
     await shot("tanyi-loaded");
 
     // 2. A daily window of 08:00–21:00: both fields show their error, in English.
-    await page.fill("#f-dailyStartTime", "08:00");
-    await page.fill("#f-dailyEndTime", "21:00");
-    const startIssues = page.locator("#f-dailyStartTime-issues .issue.error");
-    const endIssues = page.locator("#f-dailyEndTime-issues .issue.error");
+    await page.fill("#f-hoursStart", "08:00");
+    await page.fill("#f-hoursEnd", "21:00");
+    const startIssues = page.locator("#f-hoursStart-issues .issue.error");
+    const endIssues = page.locator("#f-hoursEnd-issues .issue.error");
     await startIssues.filter({ hasText: "Must be between 09:00 and 20:00" }).waitFor();
     await endIssues.filter({ hasText: "Must be between 09:00 and 20:00" }).waitFor();
     assert.equal(await page.locator("#submit").isDisabled(), true, "submit disabled while there are errors");
@@ -156,8 +103,8 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
     await shot("window-errors-zh");
 
     // 4. Fixed (09:00–20:00): no issues, submit enabled, the preview's body shows 20:00.
-    await page.fill("#f-dailyStartTime", "09:00");
-    await page.fill("#f-dailyEndTime", "20:00");
+    await page.fill("#f-hoursStart", "09:00");
+    await page.fill("#f-hoursEnd", "20:00");
     await page.waitForFunction(() => !document.querySelector("#submit").disabled);
     assert.equal(await startIssues.count(), 0);
     assert.equal(await endIssues.count(), 0);
@@ -181,7 +128,9 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
     const taskId = await row.getAttribute("data-task-id");
     assert.match(taskId, /^\d+$/);
     assert.match(await text("#create-msg"), new RegExp(`Task ${taskId} created`));
-    assert.equal(await row.locator(".status").innerText(), "NOT_STARTED");
+    // The unified status, the vendor's own on hover.
+    assert.equal(await row.locator(".status").innerText(), "notStarted");
+    assert.match(await row.locator(".status .badge").getAttribute("title"), /NOT_STARTED$/);
     assert.equal(await page.inputValue("#import-task"), taskId, "the new task is the import target");
     await shot("task-created");
     lap("create task");
@@ -215,7 +164,7 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
 
     // 8. Start: the status in the list changes.
     await row.locator('button[data-action="startTask"]').click();
-    await row.locator(".status", { hasText: "IN_PROCESS" }).waitFor();
+    await row.locator(".status", { hasText: "running" }).waitFor();
     assert.match(await text("#tasks-msg"), new RegExp(`task ${taskId} done`));
     await shot("task-started");
 
