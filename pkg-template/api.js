@@ -84,7 +84,7 @@ export class Client {
     Object.defineProperty(this, "tasks", { enumerable: false, value: Object.freeze({
       create: async (spec, options) => {
         const result = await send("create", null, spec, options);
-        return { id: unifiedRead("created", this.vendor, result), result };
+        return { id: unifiedRead("tasks", this.vendor, result)[0]?.id ?? null, result };
       },
       update: (id, spec, options) => send("update", id, spec, options),
       list: (params, options) => unified("list", null, params, options, "tasks"),

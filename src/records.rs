@@ -14,9 +14,8 @@ use crate::mapping::{line_of, Mapping};
 use crate::time;
 
 /// A task's state, across vendors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub enum TaskStatus {
     /// Created, not started yet.
     NotStarted,
@@ -38,9 +37,8 @@ pub enum TaskStatus {
 }
 
 /// How a call ended, across vendors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub enum CallOutcome {
     Answered,
     /// Rang, nobody answered.
@@ -67,10 +65,45 @@ pub enum CallOutcome {
     Unknown,
 }
 
+/// The wire names of the enums, in declaration order (`serialize` by index: a derive would be a
+/// match over every name in the .wasm).
+const STATUS_NAMES: [&str; 8] = ["notStarted", "queued", "running", "paused", "suspended", "completed", "stopped", "unknown"];
+const OUTCOME_NAMES: [&str; 13] =
+    ["answered", "noAnswer", "busy", "rejected", "unreachable", "poweredOff", "outOfService", "vacant", "callerLineError", "blocked", "dropped", "failed", "unknown"];
+
+impl TaskStatus {
+    pub fn as_str(self) -> &'static str {
+        STATUS_NAMES[self as usize]
+    }
+}
+
+impl CallOutcome {
+    pub fn as_str(self) -> &'static str {
+        OUTCOME_NAMES[self as usize]
+    }
+}
+
+impl Serialize for TaskStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for CallOutcome {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Speaker {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(if *self == Speaker::Ai { "ai" } else { "customer" })
+    }
+}
+
 /// Who said a transcript line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub enum Speaker {
     Ai,
     Customer,
@@ -232,9 +265,10 @@ pub fn iso(v: &Value) -> Option<String> {
     Some(time::format_china(secs, b'T'))
 }
 
-/// One task of a `listTasks` / `getTask` reply (or a callback), or None without an id.
+/// One task of a `listTasks` / `getTask` reply (or a callback), or None without an id. A reply
+/// that is a number or a string is a task's id (BYRobot's and Itniotech's `createTask`).
 pub fn read_task(m: &Mapping, item: &Value) -> Option<TaskSummary> {
-    let at = |key| pick(m, item, "task", key);
+    let at = |key| pick(m, item, "task", key).or_else(|| (key == "task.id" && !item.is_object()).then_some(item));
     let raw = at("task.status").cloned().unwrap_or(Value::Null);
     Some(TaskSummary {
         id: text(at("task.id"))?,
@@ -289,4 +323,18 @@ pub fn lookup<T: Copy>(table: &[(&str, T)], raw: &Value, unknown: T) -> T {
         _ => return unknown,
     };
     table.iter().find(|(k, _)| *k == text).map_or(unknown, |(_, v)| *v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_serialize_as_their_camel_case_names() {
+        assert_eq!(serde_json::to_string(&TaskStatus::NotStarted).unwrap(), "\"notStarted\"");
+        assert_eq!(serde_json::to_string(&TaskStatus::Unknown).unwrap(), "\"unknown\"");
+        assert_eq!(serde_json::to_string(&CallOutcome::CallerLineError).unwrap(), "\"callerLineError\"");
+        assert_eq!(serde_json::to_string(&CallOutcome::Unknown).unwrap(), "\"unknown\"");
+        assert_eq!(serde_json::to_string(&[Speaker::Ai, Speaker::Customer]).unwrap(), "[\"ai\",\"customer\"]");
+    }
 }

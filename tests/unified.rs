@@ -391,10 +391,12 @@ fn replies_read_as_unified_records() {
     assert_eq!((t.status, t.counts.total, t.counts.called, t.created_at.as_deref()), (TaskStatus::Running, Some(5), Some(2), Some("2021-03-02T10:00:00+08:00")));
     assert!(unified::calls(vendor("zxycall"), &json!({}), None).is_err(), "ZXY documents no call records");
 
-    // A create reply's id.
-    assert_eq!(unified::created_id(vendor("tanyi"), &json!({"robotCallJobId": 139})).unwrap(), json!("139"));
-    assert_eq!(unified::created_id(vendor("byrobot"), &json!(67)).unwrap(), json!("67"));
-    assert_eq!(unified::created_id(vendor("zxycall"), &json!({"uuid": "u9", "name": "x"})).unwrap(), json!("u9"));
+    // A create reply's task: the reply names it, or is its id.
+    let id = |v: &str, reply: Value| unified::tasks(vendor(v), &reply).unwrap()[0].id.clone();
+    assert_eq!(id("tanyi", json!({"robotCallJobId": 139})), "139");
+    assert_eq!(id("byrobot", json!(67)), "67");
+    assert_eq!(id("itniotech", json!("3001")), "3001");
+    assert_eq!(id("zxycall", json!({"uuid": "u9", "name": "x"})), "u9");
 }
 
 #[test]

@@ -60,9 +60,9 @@ fn plan(op: Operation, params: &Value) -> String {
     ["{\"operation\":\"", op.as_str(), "\",\"params\":", &to_json(params), "}"].concat()
 }
 
-/// `kind`: `capabilities`, `spec` (a task detail's spec), `created` (a createTask reply's task
-/// id), `tasks`, `task` (the task `id` with its spec, or null), `calls` (of the task `id` when
-/// given). Returns JSON text.
+/// `kind`: `capabilities`, `spec` (a task detail's spec), `tasks` (of a listTasks / getTask
+/// reply, or the task a createTask reply holds or names), `task` (the task `id` with its spec,
+/// or null), `calls` (of the task `id` when given). Returns JSON text.
 #[wasm_bindgen(js_name = unifiedRead)]
 pub fn unified_read(kind: &str, #[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, data_json: &str, id_json: &str) -> Result<String, JsValue> {
     let vendor = vendor_of(&vendor)?;
@@ -71,7 +71,6 @@ pub fn unified_read(kind: &str, #[wasm_bindgen(unchecked_param_type = "unknown")
     let text = match kind {
         "capabilities" => unified::capabilities(vendor).map(|c| to_json(&c)),
         "spec" => unified::task_spec(vendor, &data).map(|s| to_json(&s)),
-        "created" => unified::created_id(vendor, &data).map(|i| to_json(&i)),
         "tasks" => unified::tasks(vendor, &data).map(|t| to_json(&t)),
         "task" => unified::task(vendor, &data, id.as_deref().unwrap_or_default()).map(|found| match found {
             Some((task, spec)) => ["{\"task\":", &to_json(&task), ",\"spec\":", &to_json(&spec), "}"].concat(),

@@ -142,7 +142,7 @@ fn report(out: &mut Vec<Issue>, code: IssueCode, path: Path, params: Map<String,
 fn unsupported(cx: &Ctx, out: &mut Vec<Issue>, severity: Severity, path: Path, reason: &str, extra: Option<(&str, Value)>) {
     let mut p = params! {"vendor": cx.vendor, "reason": reason};
     if let Some((k, v)) = extra {
-        p.insert(k.to_string(), v);
+        crate::issue::put_param(&mut p, k, v);
     }
     report(out, IssueCode::UnsupportedField, path, p, severity);
 }

@@ -11,7 +11,7 @@ pub mod spec;
 use serde_json::{Map, Value};
 
 use crate::error::Error;
-use crate::issue::Issue;
+use crate::issue::{put_param, Issue};
 use crate::json::Json;
 use crate::mapping::{line_of, Mapping};
 use crate::options::ValidateOptions;
@@ -118,14 +118,6 @@ pub fn calls(vendor: Vendor, data: &Value, task: Option<&str>) -> Result<Vec<Cal
     Ok(out)
 }
 
-/// The new task's id in a `createTask` reply: the reply itself (a number or a string), or the
-/// id of the task the reply holds.
-pub fn created_id(vendor: Vendor, data: &Value) -> Result<Value, Error> {
-    let m = mapping(vendor, Operation::CreateTask)?;
-    let id = records::text(Some(data)).or_else(|| records::read_task(m, data).map(|t| t.id));
-    Ok(id.map_or(Value::Null, Value::from))
-}
-
 /// Per top-level spec field, what the vendor can do with it: `support` is `supported`,
 /// `limited` (at most `maximum` items, only the spec `values` listed, `dateOnly`, or a part it
 /// cannot express), `vendorOptions` (only through `vendorOptions.<vendor>.<option>`) or
@@ -157,11 +149,11 @@ fn capability(m: &Mapping, name: &str) -> Value {
             "@" => option = Some(arg),
             "#" => {
                 limited = true;
-                cap.insert("maximum".into(), Value::from(records::index(arg, 0).unwrap_or(0) as u64));
+                put_param(&mut cap, "maximum", Value::from(records::index(arg, 0).unwrap_or(0) as u64));
             }
             "D" => {
                 (mapped, limited) = (true, true);
-                cap.insert("dateOnly".into(), Value::Bool(true));
+                put_param(&mut cap, "dateOnly", Value::Bool(true));
             }
             _ if map::is_map(conv) => {
                 mapped = true;
@@ -171,7 +163,7 @@ fn capability(m: &Mapping, name: &str) -> Value {
                 }
                 if values.len() < spec::enum_values(spec).len() {
                     limited = true;
-                    cap.insert("values".into(), Value::Array(values));
+                    put_param(&mut cap, "values", Value::Array(values));
                 }
             }
             _ => mapped = true,
@@ -179,16 +171,16 @@ fn capability(m: &Mapping, name: &str) -> Value {
     }
     let (support, warning) = match (option, mapped, limited) {
         (Some(key), ..) => {
-            cap.insert("option".into(), Value::from(key));
+            put_param(&mut cap, "option", Value::from(key));
             ("vendorOptions", false)
         }
         (None, false, _) => ("unsupported", warning_only),
         (None, true, true) => ("limited", false),
         (None, true, false) => ("supported", false),
     };
-    cap.insert("support".into(), Value::from(support));
+    put_param(&mut cap, "support", Value::from(support));
     if support != "supported" {
-        cap.insert("severity".into(), Value::from(if warning { "warning" } else { "error" }));
+        put_param(&mut cap, "severity", Value::from(if warning { "warning" } else { "error" }));
     }
     Value::Object(cap)
 }
