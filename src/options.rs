@@ -114,7 +114,9 @@ impl Default for SendOptions {
 
 impl SendOptions {
     /// These options with the members of `v` on top: a call's headers come after the client's
-    /// (replacing any of the same name), its severity overrides over the client's.
+    /// (replacing any of the same name, whatever its case), its severity overrides over the
+    /// client's. Two headers of one object whose names differ only in case are both kept, so
+    /// that the request's check reports them (`duplicate_value`) rather than one being dropped.
     pub fn with(&self, v: &Value) -> R<SendOptions> {
         let f = Fields(object(v, "the options")?);
         let mut out = self.clone();
@@ -124,10 +126,9 @@ impl SendOptions {
         if let Some(n) = f.opt_uint("maxRetries", MAX_RETRIES)? {
             out.policy.max_retries = n as u32;
         }
-        for (k, v) in f.string_map("headers")? {
-            out.headers.retain(|(name, _)| !name.eq_ignore_ascii_case(&k));
-            out.headers.push((k, v));
-        }
+        let headers = f.string_map("headers")?;
+        out.headers.retain(|(name, _)| !headers.iter().any(|(k, _)| name.eq_ignore_ascii_case(k)));
+        out.headers.extend(headers);
         for (i, level) in f.severity()?.0.iter().enumerate() {
             if level.is_some() {
                 out.severity.0[i] = *level;

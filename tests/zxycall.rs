@@ -634,9 +634,9 @@ fn a_2xx_json_reply_is_returned_whole() {
 fn the_example_replies_deserialize_into_the_types() {
     let m: types::ZxyCreateOptions = serde_json::from_value(meta()).unwrap();
     assert_eq!(m.meta.caller_line_list[0].residue, 1);
-    assert_eq!(m.meta.outbound_group[0].id, 390);
+    assert_eq!(m.meta.outbound_group[0].id, waihu::wire::Id::Num(390));
     let t: types::ZxyTask = serde_json::from_str(&strip_comments(CREATE_REPLY)).unwrap();
-    assert_eq!(t.group.as_ref().map(|g| g.id), Some(1197));
+    assert_eq!(t.group.as_ref().map(|g| g.id.clone()), Some(waihu::wire::Id::Num(1197)));
     let l: types::ZxyTaskList = serde_json::from_str(&strip_comments(LIST_REPLY)).unwrap();
     assert_eq!(l.data[0].caller_line.as_ref().map(|c| c.call_line_used), Some(Some(1)));
     let _: types::ZxyUpdateTaskParams = serde_json::from_value(with(valid_create(), json!({"task_id": TASK}))).unwrap();
