@@ -252,7 +252,7 @@ fn template(code: IssueCode, zh: bool, params: &Map<String, Value>) -> &'static 
     let (en, cn) = match code {
         IssueCode::Required if params.contains_key("when") => ("Required when {when}", "当 {when} 时必填"),
         IssueCode::Required => ("Required", "必填"),
-        IssueCode::InvalidType => ("Expected {expected}", "类型错误，应为 {expected}"),
+        IssueCode::InvalidType => ("Expected {expected}", "类型错误，应为{expected}"),
         IssueCode::UnrecognizedKey => ("Not a field the vendor documents (a typo?)", "厂商文档中没有这个字段（是否拼写错误？）"),
         IssueCode::InvalidEnum => ("Invalid value; expected one of: {options}", "取值无效，可选：{options}"),
         IssueCode::InvalidLiteral => ("Must be {expected}", "该字段只能为 {expected}"),

@@ -553,6 +553,9 @@ fn call_record_rules() {
 fn success_replies() {
     // The page's reply example: data null (contradiction 12: the table says the task id).
     assert_eq!(parse(V, "updateTask", 200, r#"{"status": "0", "reason": "success", "data": null}"#).unwrap(), Value::Null);
+    // So the declared result admits both (issue 12 item 9: it said `number`).
+    let (_, _, result) = waihu::vendors::itniotech::types::TS_OPERATIONS.iter().find(|o| o.0 == "updateTask").unwrap();
+    assert_eq!(*result, "Id | null");
     assert_eq!(parse(V, "createTask", 200, r#"{"status":"0","reason":"success","data":123}"#).unwrap(), json!(123));
     assert_eq!(parse(V, "startTask", 200, r#"{"status":"0","reason":"success"}"#).unwrap(), Value::Null);
     let page = r#"{"status":"0","reason":"success","data":{"total":1,"size":10,"current":1,"pages":1,"records":[{"jobId":1,"name":"t"}]}}"#;

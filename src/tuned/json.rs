@@ -831,6 +831,43 @@ mod tests {
         assert_eq!(Json::from_str("[1,]").unwrap_err().to_string(), "invalid JSON at line 1 column 4");
     }
 
+    /// The tree `exact_in_js` must give, by walking it: integers beyond ±(2^53 − 1) as strings.
+    fn big_as_strings(v: &mut Value) {
+        match v {
+            Value::Number(n) if n.as_u64().map(|u| u > (1 << 53) - 1).or(n.as_i64().map(|i| i.unsigned_abs() > (1 << 53) - 1)) == Some(true) => *v = Value::String(n.to_string()),
+            Value::Array(a) => a.iter_mut().for_each(big_as_strings),
+            Value::Object(m) => m.values_mut().for_each(big_as_strings),
+            _ => {}
+        }
+    }
+
+    /// Issue 12 item 17: `{"robotCallJobId":1734567890123456789}` reached JS as
+    /// 1734567890123456800 (`JSON.parse` reads doubles).
+    #[test]
+    fn big_integers_cross_to_js_as_strings() {
+        let t = |s: &str| exact_in_js(s.to_string());
+        assert_eq!(t(r#"{"robotCallJobId":1734567890123456789}"#), r#"{"robotCallJobId":"1734567890123456789"}"#);
+        assert_eq!(
+            t(r#"{"b":9007199254740991,"c":9007199254740992,"d":-9007199254740992,"e":-9007199254740991,"f":1.5e300,"g":"12345678901234567890","h":[18446744073709551615,-9223372036854775808],"i":0.12345678901234567,"j":"\"9007199254740993\\","k":12345678901234567e3}"#),
+            r#"{"b":9007199254740991,"c":"9007199254740992","d":"-9007199254740992","e":-9007199254740991,"f":1.5e300,"g":"12345678901234567890","h":["18446744073709551615","-9223372036854775808"],"i":0.12345678901234567,"j":"\"9007199254740993\\","k":12345678901234567e3}"#
+        );
+        assert_eq!(t("1734567890123456789"), r#""1734567890123456789""#);
+        assert_eq!(t("[]"), "[]");
+        // On what serde_json writes, it is the tree walk: every random document agrees.
+        let mut r = Rng(0x5eed_2_53);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            random_doc(&mut r, 4, &mut text);
+            let Ok(mut v) = serde_json::from_str::<Value>(&text) else { continue };
+            if r.below(2) == 0 {
+                v = Value::Array(vec![v, Value::from(u64::MAX - r.next() % 1000), Value::from(-(r.next() as i64 >> 2))]);
+            }
+            let got: Value = serde_json::from_str(&exact_in_js(to_text(&v))).unwrap();
+            big_as_strings(&mut v);
+            assert_eq!(got, v);
+        }
+    }
+
     #[test]
     fn strings_without_escapes_are_borrowed() {
         let j = Json::from_str(r#"{"name":"客户","esc":"a\nb"}"#).unwrap();
