@@ -266,14 +266,8 @@ impl Checker {
     pub fn id_list(&mut self, o: &Obj, key: &str, req: Req, min: Option<usize>, joined: bool) {
         match o.get(key) {
             Some(Json::String(s)) if joined => {
-                // Digits joined by single commas, none at either end.
-                let mut prev = b',';
-                let digits = s.bytes().all(|b| {
-                    let ok = b.is_ascii_digit() || (b == b',' && prev != b',');
-                    prev = b;
-                    ok
-                });
-                if !digits || prev == b',' {
+                // Each piece an id: digits, above 0, at most 2^63 − 1.
+                if !s.split(',').all(|p| id_text(p).is_some_and(|n| n > 0)) {
                     self.error(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "id,id,…"});
                 }
             }
@@ -672,9 +666,9 @@ mod tests {
     #[test]
     fn id_lists_as_arrays_or_joined_text() {
         // Tanyi documents `robotCallTaskIds` as `3033729,3033719` (src/vendors/tanyi/README.md, Endpoints).
-        let v = json!({"a": "3033729,3033719", "b": "5", "c": 5, "d": [1, "2"], "e": "1,,2", "f": ",1", "g": "1,", "h": "1, 2", "i": "", "j": [0, "x"], "k": "1,2"});
+        let v = json!({"a": "3033729,3033719", "b": "5", "c": 5, "d": [1, "2"], "e": "1,,2", "f": ",1", "g": "1,", "h": "1, 2", "i": "", "j": [0, "x"], "k": "1,2", "l": "1,0", "m": "1,9223372036854775808", "n": "1,9223372036854775807"});
         let got = run(v, |c, o| {
-            for k in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"] {
+            for k in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "l", "m", "n"] {
                 c.id_list(o, k, Req::Optional, None, true);
             }
             // Not joined: only a list.
@@ -683,7 +677,7 @@ mod tests {
         });
         use IssueCode::*;
         let codes: Vec<_> = got.iter().map(|(p, c, _)| (p.as_str(), *c)).collect();
-        assert_eq!(codes, vec![("e", InvalidFormat), ("f", InvalidFormat), ("g", InvalidFormat), ("h", InvalidFormat), ("i", InvalidFormat), ("j[0]", TooSmall), ("j[1]", InvalidType), ("k", InvalidType), ("z", Required)]);
+        assert_eq!(codes, vec![("e", InvalidFormat), ("f", InvalidFormat), ("g", InvalidFormat), ("h", InvalidFormat), ("i", InvalidFormat), ("j[0]", TooSmall), ("j[1]", InvalidType), ("l", InvalidFormat), ("m", InvalidFormat), ("k", InvalidType), ("z", Required)]);
     }
 
     #[test]
