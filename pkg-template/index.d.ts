@@ -117,7 +117,7 @@ export interface TaskSpec {
   name?: string;
   /** The dialog flow / robot / script group id. */
   script?: string | number;
-  /** Caller line ids (Itniotech and ZXY take one). */
+  /** Caller line ids (some vendors take one: `capabilities` says). */
   lines?: (string | number)[];
   lineType?: "mobile" | "landline" | "unfixed" | "policyGroup";
   /** AI seats working the task at once. */
@@ -202,14 +202,14 @@ export interface TaskApi<V extends Vendor> {
   create(spec: TaskSpec, options?: UnifiedCallOptions): Promise<CreatedTask>;
   /** Replaces the task's fields with the spec's. */
   update(id: string | number, spec: TaskSpec, options?: UnifiedCallOptions): Promise<TaskResultOf<V, "updateTask">>;
-  /** `params`: the vendor's own query params (BYRobot's `companyId`, paging). */
+  /** `params`: the vendor's own query params (an account id it requires, paging). */
   list(params?: Record<string, unknown>, options?: CallOptions): Promise<TaskSummary[]>;
   /** The task (from the vendor's task detail, or its list), or null. */
   get(id: string | number, params?: Record<string, unknown>, options?: CallOptions): Promise<TaskDetail | null>;
 }
 
 export interface CallApi {
-  /** The task's calls. `params`: the vendor's own (Itniotech's `params: { startTime, endTime }`). */
+  /** The task's calls. `params`: the vendor's own (a time range where its call query takes one). */
   list(taskId: string | number, params?: Record<string, unknown>, options?: CallOptions): Promise<CallRecord[]>;
   get(id: string | number, params?: Record<string, unknown>, options?: CallOptions): Promise<CallRecord | null>;
 }

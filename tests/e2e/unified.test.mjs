@@ -59,7 +59,7 @@ test("admin page: one unified form, four vendors' issues on the same fields, cre
     await page.fill("#f-note", "one form, four vendors");
 
     // 2. Each vendor's issues, on the same fields.
-    await issue("hoursStart", "error", "Must be between 09:00 and 20:00");
+    await issue("hoursStart", "error", "Outside 09:00-20:00, the dialling hours the vendor documents");
     await issue("days", "error", "tanyi has no field for this");
     await none("breaks-1");
     await shot("tanyi");
@@ -67,7 +67,7 @@ test("admin page: one unified form, four vendors' issues on the same fields, cre
     await vendor("byrobot");
     assert.equal(await page.inputValue("#f-hoursStart"), "08:00", "switching vendors keeps what was typed");
     assert.equal(await page.inputValue("#f-breaks-1-start"), "15:00");
-    await issue("hoursStart", "warning", "Must be between 09:00 and 20:00");
+    await issue("hoursStart", "warning", "Outside 09:00-20:00, the dialling hours the vendor documents");
     await issue("breaks-1", "error", "byrobot takes at most 1");
     await issue("days", "error", "byrobot has no field for this");
     await page.click("#lang-toggle");
@@ -77,7 +77,7 @@ test("admin page: one unified form, four vendors' issues on the same fields, cre
     await page.waitForFunction(() => document.documentElement.lang === "en");
 
     await vendor("itniotech");
-    await issue("hoursStart", "error", "Must be between 09:00 and 20:00");
+    await issue("hoursStart", "error", "Outside 09:00-20:00, the dialling hours the vendor documents");
     await issue("note", "warning", "itniotech has no field for this");
     await none("days");
     await none("breaks-1");
