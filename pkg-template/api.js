@@ -6,6 +6,7 @@ import { ERRORS } from "./generated.js";
 
 export * from "./errors.js";
 export * from "./generated.js";
+export * from "./webhook.js";
 
 // Params, options and results cross the wasm boundary as JSON text: V8's JSON with the core's
 // parser is far faster than converting objects field by field (bench/RESULTS.md), and the .wasm

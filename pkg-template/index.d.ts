@@ -8,6 +8,7 @@
 import type {
   Issue, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport,
   RawBuildOptions, RawClientConfig, SendOptions, VendorOperations, CredentialsOf, VendorCustomers,
+  CallRecord, TaskSummary,
 } from "./waihu.js";
 
 export type * from "./waihu.js";
@@ -86,3 +87,107 @@ export interface ImportOptions extends RawImportOptions, SendOptions {
 
 export type Client<V extends Vendor> = ClientBase<V> & OperationMethods<V>;
 export declare const Client: new <V extends Vendor>(config: ClientConfig<V>) => Client<V>;
+
+// ---- Callbacks (README "Callbacks"; the core reads them: src/callback.rs) ----
+
+interface CallbackEventBase<V extends Vendor> {
+  /** `vendor:type:recordId`: the same for every delivery of the same event (a retry, a duplicate). */
+  id: string;
+  vendor: V;
+  /** The payload as sent (JSON.parse of the body; numbers beyond 2^53 are exact only in `id` and the unified records). */
+  raw: unknown;
+}
+
+/** One event of a callback a vendor pushed, narrowed by `type`. */
+export type CallbackEvent<V extends Vendor = Vendor> =
+  | (CallbackEventBase<V> & { type: "call.completed" | "inbound_call.completed"; call: CallRecord })
+  | (CallbackEventBase<V> & { type: "task.completed" | "task.paused" | "task.suspended" | "task.updated"; task: TaskSummary })
+  | (CallbackEventBase<V> & { type: "call.intent_changed"; callId: string; intent: string | null })
+  | (CallbackEventBase<V> & { type: "sms.sent"; callId: string });
+
+export type CallbackEventType = CallbackEvent["type"];
+
+/** A pushed request as you have it: its headers (for the content type) and its body. */
+export interface CallbackRequest {
+  headers?: Headers | Record<string, string>;
+  body: string | Uint8Array | ArrayBuffer;
+}
+
+/**
+ * The typed events of one delivery. Throws CallbackError (`reason`: content_type, malformed,
+ * unknown_type), or UnsupportedOperationError for a vendor that documents no callbacks.
+ */
+export declare function parseCallback<V extends Vendor>(vendor: V, request: CallbackRequest): CallbackEvent<V>[];
+
+/** `claimed`: handle the event now; `done`: handled before; `busy`: another delivery holds it. */
+export type ClaimResult = "claimed" | "done" | "busy";
+
+/**
+ * Where a webhook remembers event ids. `claim` must be atomic: of two concurrent claims of one
+ * id, one gets `claimed`. A claim is held `leaseMs`, then may be claimed again (a crashed
+ * handler's event is retried); `done` marks it handled, `release` frees it after a failure.
+ */
+export interface WebhookStore {
+  claim(id: string, leaseMs: number): ClaimResult | Promise<ClaimResult>;
+  done(id: string): void | Promise<void>;
+  release(id: string): void | Promise<void>;
+}
+
+export interface WebhookHandlerOptions<V extends Vendor> {
+  vendor: V;
+  /** Called once per new event; the vendor gets its acknowledgement only once every event's promise resolved. */
+  onEvent: (event: CallbackEvent<V>) => void | Promise<void>;
+  /** Default: `memoryStore()` (one isolate or process only). */
+  store?: WebhookStore;
+  /** Source addresses allowed, or "documented" (the vendor's documented ones, e.g. BYRobot's). Default: any. */
+  allowIps?: readonly string[] | "documented" | null;
+  /** Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** The request's source address. Default: the `CF-Connecting-IP` header (Cloudflare); elsewhere, pass the socket's. */
+  clientIp?: (request: Request) => string | null | undefined;
+  /** How long a claim is held while `onEvent` runs; default 120 000 ms. */
+  leaseMs?: number;
+  /** One line per refused or failed delivery; never a payload unless `logPayloads`. Default `console.warn`. */
+  log?: false | ((line: string) => void);
+  /** Adds the body (phones, transcripts) to failure lines. Default false. */
+  logPayloads?: boolean;
+}
+
+/** A `fetch`-style handler (Cloudflare Workers, Node 18+) that answers what the vendor expects. */
+export declare function createWebhookHandler<V extends Vendor>(options: WebhookHandlerOptions<V>): (request: Request) => Promise<Response>;
+
+/** Claims in memory: atomic, but per isolate or process and lost on restart. */
+export declare function memoryStore(options?: { max?: number }): WebhookStore;
+
+/** A SQLite-backed Durable Object's storage (`ctx.storage`), as `sqliteClaims` uses it. */
+export interface SqlStorageLike {
+  sql: { exec(query: string, ...bindings: (string | number)[]): { toArray(): unknown[]; one(): Record<string, unknown> } };
+}
+
+export interface SqliteClaims {
+  claim(id: string, leaseMs: number): ClaimResult;
+  done(id: string): void;
+  release(id: string): void;
+}
+
+/** The claims table inside a Durable Object: expose its three methods as the object's RPC methods. */
+export declare function sqliteClaims(storage: SqlStorageLike, options?: { retainMs?: number }): SqliteClaims;
+
+/** A Durable Object namespace binding whose objects expose `sqliteClaims`' methods. */
+export interface ClaimsNamespace {
+  idFromName(name: string): unknown;
+  get(id: never): WebhookStore;
+  getByName?(name: string): WebhookStore;
+}
+
+/** Atomic claims in one Durable Object (`name`, default "waihu-webhooks"). */
+export declare function durableObjectStore(namespace: ClaimsNamespace, options?: { name?: string }): WebhookStore;
+
+export interface KvNamespaceLike {
+  get(key: string): Promise<string | null>;
+  put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Workers KV: NOT safe under concurrent duplicates (no atomic claim); prefer durableObjectStore. */
+export declare function kvStore(kv: KvNamespaceLike, options?: { prefix?: string; retainSeconds?: number }): WebhookStore;

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::callback::CallbackReason;
 use crate::issue::Issue;
 use crate::retry::refused_before_applying;
 use crate::vendor::{Operation, Vendor};
@@ -60,6 +61,13 @@ pub enum ErrorData {
     AbortError { vendor: Vendor, operation: Operation, attempts: u32, may_have_applied: bool },
     /// The vendor has no endpoint for this operation (or no operation has that name).
     UnsupportedOperationError { vendor: Vendor, operation: String },
+    /// A pushed callback could not be read: its content type, its JSON, or its type.
+    CallbackError {
+        vendor: Vendor,
+        reason: CallbackReason,
+        #[serde(skip)]
+        detail: String,
+    },
 }
 
 pub type Error = ErrorData;
@@ -109,6 +117,7 @@ impl ErrorData {
         ("TimeoutError", Some("timeout")),
         ("AbortError", Some("aborted")),
         ("UnsupportedOperationError", Some("unsupported_operation")),
+        ("CallbackError", Some("invalid_callback")),
     ];
 
     /// A reply that is not the vendor's envelope.
@@ -145,6 +154,7 @@ impl ErrorData {
             Error::TimeoutError { .. } => 4,
             Error::AbortError { .. } => 5,
             Error::UnsupportedOperationError { .. } => 6,
+            Error::CallbackError { .. } => 7,
         }
     }
 
@@ -163,7 +173,8 @@ impl ErrorData {
             | Error::NetworkError { vendor, .. }
             | Error::TimeoutError { vendor, .. }
             | Error::AbortError { vendor, .. }
-            | Error::UnsupportedOperationError { vendor, .. } => *vendor,
+            | Error::UnsupportedOperationError { vendor, .. }
+            | Error::CallbackError { vendor, .. } => *vendor,
             Error::VendorError(e) => e.vendor,
         }
     }
@@ -202,6 +213,7 @@ impl ErrorData {
             }
             Error::AbortError { operation, attempts, .. } => format!("{v} {}: aborted by the caller's signal ({attempts} attempt(s))", operation.as_str()),
             Error::UnsupportedOperationError { operation, .. } => format!("{v} has no {operation} operation"),
+            Error::CallbackError { reason, detail, .. } => format!("{v} callback refused ({}): {detail}", reason.as_str()),
         }
     }
 }

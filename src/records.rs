@@ -132,6 +132,24 @@ pub struct CallRecord {
     pub properties: Map<String, Value>,
 }
 
+impl CallOutcome {
+    /// As serialized (the callback writer's JSON text has no serializer).
+    pub fn as_str(self) -> &'static str {
+        const NAMES: [&str; 13] = [
+            "answered", "noAnswer", "busy", "rejected", "unreachable", "poweredOff", "outOfService", "vacant", "callerLineError", "blocked", "dropped", "failed", "unknown",
+        ];
+        NAMES[self as usize]
+    }
+}
+
+impl TaskStatus {
+    /// As serialized.
+    pub fn as_str(self) -> &'static str {
+        const NAMES: [&str; 8] = ["notStarted", "queued", "running", "paused", "suspended", "completed", "stopped", "unknown"];
+        NAMES[self as usize]
+    }
+}
+
 /// The unified value of a vendor's raw value in `table` (`(raw text, unified)` pairs: a number
 /// is looked up by its digits), or `unknown`.
 pub fn lookup<T: Copy>(table: &[(&str, T)], raw: &Value, unknown: T) -> T {
@@ -141,4 +159,21 @@ pub fn lookup<T: Copy>(table: &[(&str, T)], raw: &Value, unknown: T) -> T {
         _ => return unknown,
     };
     table.iter().find(|(k, _)| *k == text).map_or(unknown, |(_, v)| *v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serialized_ones() {
+        use CallOutcome::*;
+        for o in [Answered, NoAnswer, Busy, Rejected, Unreachable, PoweredOff, OutOfService, Vacant, CallerLineError, Blocked, Dropped, Failed, CallOutcome::Unknown] {
+            assert_eq!(serde_json::to_value(o).unwrap(), o.as_str());
+        }
+        use TaskStatus::*;
+        for s in [NotStarted, Queued, Running, Paused, Suspended, Completed, Stopped, TaskStatus::Unknown] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
 }

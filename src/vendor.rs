@@ -9,6 +9,7 @@
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use crate::callback::Callbacks;
 use crate::check::Checker;
 use crate::error::Error;
 use crate::http::{self, HttpRequest, Method};
@@ -216,11 +217,9 @@ pub trait VendorDef: Sync + 'static {
         None
     }
 
-    /// The events of a callback the vendor pushed (`body` already read as JSON). None: the
-    /// vendor documents no callbacks.
-    fn callback_events(_body: &Value) -> Option<Vec<Value>> {
-        None
-    }
+    /// How the vendor pushes callbacks (its acknowledgement, documented source addresses and
+    /// payload reader). None: the vendor documents no callbacks.
+    const CALLBACKS: Option<&'static Callbacks> = None;
 }
 
 /// The object-safe face of a vendor, for the registration list. Implemented for every
@@ -239,6 +238,7 @@ pub trait Api: Sync {
     fn parse(&self, vendor: Vendor, op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error>;
     fn import_shape(&self) -> Option<ImportShape>;
     fn import_reply(&self, data: &Value) -> ImportReply;
+    fn callbacks(&self) -> Option<&'static Callbacks>;
 }
 
 impl<T: VendorDef> Api for T {
@@ -296,6 +296,10 @@ impl<T: VendorDef> Api for T {
 
     fn import_reply(&self, data: &Value) -> ImportReply {
         T::import_reply(data)
+    }
+
+    fn callbacks(&self) -> Option<&'static Callbacks> {
+        T::CALLBACKS
     }
 }
 
@@ -396,6 +400,15 @@ impl Vendor {
 
     pub fn import_reply(self, data: &Value) -> ImportReply {
         self.0.import_reply(data)
+    }
+
+    pub fn callbacks(self) -> Option<&'static Callbacks> {
+        self.0.callbacks()
+    }
+
+    /// The JSON text of the events of a callback the vendor pushed (README "Callbacks").
+    pub fn parse_callback(self, content_type: &str, body: &str) -> Result<String, Error> {
+        crate::callback::parse(self, content_type, body)
     }
 
     pub fn unsupported(self, op: Operation) -> Error {

@@ -36,11 +36,14 @@ const KEYS: &[&str] = &[
     "maximumcall", "random_assignment_number", "recycle_limit", "destination_extension", "disable_dial_timegroup", "task_id", "id",
     "customer_service_id", "auto_recycle_rule_id", "meta", "caller_line_list", "residue", "value", "code", "data", "resultMsg",
     "status", "reason", "requestId", "records", "operation", "callJobId", "resultQueryList", "callRecordDup", "jobPhoneNumberList",
+    "dataType", "sceneInstance", "callInstanceId", "callRecordId", "callId", "taskResult", "resultName", "resultValue", "sceneInstanceId",
+    "phoneLog", "phoneLogs", "callDetailList", "chatDuration",
 ];
 const STRINGS: &[&str] = &[
     "", " ", "09:00", "20:00", "21:00", "08:59", "24:00", "9:00", "2022-02-29", "2024-02-29", "2022-09-16 08:00:00", "9999-12-31 23:59:59",
     "0000-01-01", "AUTO", "MANUAL", "MOBILE", "MONDAY", "BUSY", "13800138000", "+8613800138000", "1008", "abc", "-1", "1", "0",
     "99999999999999999999999", "中文", "\u{0}", "\u{FFFF}", "🙂", "NaN", "null", "[", "{\"code\":200}",
+    "ROBOT_CALL_RECORD", "ROBOT_CALL_JOB", "ROBOT_CALL_SMS", "CALL_INSTANCE_RESULT", "INBOUND_CALL_INSTANCE_RESULT", "JOB_INFO_RESULT", "客户意向等级",
 ];
 
 fn scalar(r: &mut Rng) -> Value {
@@ -158,5 +161,45 @@ fn no_operation_panics_on_any_input() {
         let body = if r.below(3) == 0 { random(&mut r, 4).to_string() } else { r.pick(BODIES).to_string() };
         let status = *r.pick(&[0u16, 200, 201, 204, 400, 401, 404, 429, 500, 502, 503, 999]);
         let _ = vendor.parse_response(op, status, &body, opts.locale);
+    }
+}
+
+#[test]
+fn no_callback_panics_on_any_input() {
+    let cases: u64 = std::env::var("WAIHU_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000) / 4;
+    let mut r = Rng(0xCA11_BAC5);
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/callbacks");
+    let examples: Vec<Value> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok().and_then(|t| serde_json::from_str(&t).ok()))
+        .collect();
+    assert!(examples.len() >= 10);
+    let content_types = ["", "application/json", "text/plain;charset=utf-8", "text/html", ";", "\u{0}", "application/json;charset=gbk"];
+    for _ in 0..cases {
+        let vendor = *r.pick(&waihu::vendors::ALL);
+        let body = match r.below(4) {
+            0 => random(&mut r, 4).to_string(),
+            1 => {
+                let text = r.pick(&examples).to_string();
+                // Cut anywhere (on a char boundary).
+                let mut at = r.below(text.len() as u64 + 1) as usize;
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text[..at].to_string()
+            }
+            _ => {
+                let mut v = r.pick(&examples).clone();
+                for _ in 0..=r.below(4) {
+                    mutate(&mut r, &mut v, 0);
+                }
+                v.to_string()
+            }
+        };
+        let content_type: &str = *r.pick(&content_types);
+        if let Ok(events) = vendor.parse_callback(content_type, &body) {
+            let events: Vec<Value> = serde_json::from_str(&events).expect("the events are JSON");
+            assert!(!events.is_empty() && events.iter().all(|e| e["id"].is_string() && e["type"].is_string()), "{body}");
+        }
     }
 }

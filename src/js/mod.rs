@@ -23,6 +23,7 @@ mod client;
 mod errors;
 mod import;
 mod types;
+mod webhook;
 #[cfg(test)]
 mod tests;
 
