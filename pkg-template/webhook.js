@@ -104,7 +104,8 @@ export function createWebhookHandler(config) {
     if (log) log(`waihu webhook ${vendor}: ${line}`);
   };
   const reply = (outcome, detail = "") => {
-    const [status, body = ack] = replies[outcome];
+    const [status, text] = replies[outcome];
+    const body = text ?? ack;
     if (status !== 200) note(`${status} ${outcome}${detail}`);
     return new Response(body, { status, headers: status === 405 ? { ...TEXT, allow: "POST" } : TEXT });
   };
@@ -211,8 +212,8 @@ export function sqliteClaims(storage, { retainMs = 3 * 86_400_000 } = {}) {
  */
 export function durableObjectStore(namespace, { name = "waihu-webhooks" } = {}) {
   if (typeof namespace?.idFromName !== "function") throw invalid("durableObjectStore needs a Durable Object namespace binding");
-  let stub;
-  const object = () => (stub ??= typeof namespace.getByName === "function" ? namespace.getByName(name) : namespace.get(namespace.idFromName(name)));
+  // A stub per call: Workers refuse a stub made while handling another request.
+  const object = () => (typeof namespace.getByName === "function" ? namespace.getByName(name) : namespace.get(namespace.idFromName(name)));
   return {
     claim: (id, leaseMs) => object().claim(id, leaseMs),
     done: (id) => object().done(id),
