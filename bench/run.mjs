@@ -4,7 +4,7 @@
 // Timings live here, never in the pass/fail tests.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -196,8 +196,8 @@ async function workerdStartup() {
   const modules = (main) => [
     { type: "ESModule", path: join(dist, "worker-main.mjs"), contents: main },
     { type: "ESModule", path: join(dist, "waihu"), contents: readFileSync(join(dist, "workerd.js"), "utf8") },
-    { type: "ESModule", path: join(dist, "waihu.js") },
-    { type: "ESModule", path: join(dist, "api.js") },
+    // The package's other modules (api.js imports errors.js, generated.js, webhook.js).
+    ...readdirSync(dist).filter((f) => f.endsWith(".js") && !["workerd.js", "node.js", "browser.js"].includes(f)).map((f) => ({ type: "ESModule", path: join(dist, f) })),
     { type: "CompiledWasm", path: join(dist, "waihu_bg.wasm") },
   ];
   const form = JSON.stringify(createParams.tanyi);
@@ -259,6 +259,13 @@ function importSection() {
   say("```\n" + r.stdout.trim() + "\n```");
 }
 
+// ---------------------------------------------------------------- 7. webhooks
+function webhookSection() {
+  say("\n## 7. Callbacks handled per second through the webhook handler in workerd\n");
+  const r = spawnSync(process.execPath, [join(root, "bench/webhook.mjs"), "5000", "5"], { cwd: root, encoding: "utf8" });
+  say(r.stdout.trim() || "```\n" + r.stderr.trim() + "\n```");
+}
+
 // ---------------------------------------------------------------- run
 // `node bench/run.mjs validation building` runs only those sections and writes nothing.
 const only = process.argv.slice(2);
@@ -272,6 +279,7 @@ if (want("building")) buildingSection();
 if (want("startup")) { startupSection(); await workerdStartup(); }
 const overhead = want("client") ? await clientSection() : [NaN, NaN];
 if (want("import")) importSection();
+if (want("webhook")) webhookSection();
 if (only.length === 0) {
   const sz = sizes()[0];
   say("\n## Goals\n");

@@ -450,3 +450,87 @@ export async function main(): Promise<void> {
     console.error(describe(e), errors);
   }
 }
+
+// ---- callbacks: parseCallback, createWebhookHandler, the stores ----
+
+import {
+  CallbackError,
+  createWebhookHandler,
+  durableObjectStore,
+  isCallbackError,
+  kvStore,
+  memoryStore,
+  parseCallback,
+  sqliteClaims,
+} from "waihu";
+import type { CallRecord, CallbackEvent, CallbackEventType, CallbackReason, ClaimResult, TaskSummary, WebhookStore } from "waihu";
+
+expectType<
+  Equal<CallbackEventType, "call.completed" | "inbound_call.completed" | "task.completed" | "task.paused" | "task.suspended" | "task.updated" | "call.intent_changed" | "sms.sent">
+>();
+expectType<Equal<CallbackReason, "content_type" | "malformed" | "unknown_type">>();
+
+/** Narrowing by `type`: each event's own fields, exactly. */
+export function onEvent(e: CallbackEvent<"byrobot">): string {
+  exact<"byrobot">()(e.vendor);
+  exact<string>()(e.id);
+  exact<unknown>()(e.raw);
+  switch (e.type) {
+    case "call.completed":
+    case "inbound_call.completed":
+      exact<CallRecord>()(e.call);
+      return `${e.call.phone} ${e.call.outcome} ${e.call.intent ?? "-"} ${e.call.transcript.map((l) => `${l.speaker}: ${l.text}`).join("\n")}`;
+    case "task.completed":
+    case "task.paused":
+    case "task.suspended":
+    case "task.updated":
+      exact<TaskSummary>()(e.task);
+      return `${e.task.id} ${e.task.status}`;
+    case "call.intent_changed":
+      exact<string | null>()(e.intent);
+      return e.callId;
+    case "sms.sent":
+      return e.callId;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
+export function callbacks(body: string, headers: Headers): void {
+  const events = parseCallback("tanyi", { headers, body });
+  exact<CallbackEvent<"tanyi">[]>()(events);
+  parseCallback("byrobot", { headers: { "Content-Type": "text/plain;charset=utf-8" }, body: new TextEncoder().encode(body) });
+  try {
+    parseCallback("itniotech", { body });
+  } catch (e) {
+    if (isCallbackError(e)) exact<CallbackReason>()(e.reason);
+    if (e instanceof CallbackError) exact<"invalid_callback">()(e.code);
+  }
+}
+
+declare const env: {
+  CLAIMS: { idFromName(name: string): { toString(): string }; get(id: { toString(): string }): { claim(id: string, leaseMs: number): Promise<ClaimResult>; done(id: string): Promise<void>; release(id: string): Promise<void> } };
+  KV: { get(key: string): Promise<string | null>; put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>; delete(key: string): Promise<void> };
+};
+declare const storage: { sql: { exec(query: string, ...bindings: (string | number)[]): { toArray(): unknown[]; one(): Record<string, unknown> } } };
+
+export const worker = {
+  fetch(request: Request): Promise<Response> {
+    const handler = createWebhookHandler({
+      vendor: "byrobot",
+      allowIps: "documented",
+      maxBodyBytes: 1 << 20,
+      store: durableObjectStore(env.CLAIMS),
+      onEvent: async (e) => void onEvent(e),
+    });
+    exact<(request: Request) => Promise<Response>>()(handler);
+    return handler(request);
+  },
+};
+
+export const stores: WebhookStore[] = [memoryStore(), memoryStore({ max: 10 }), kvStore(env.KV, { retainSeconds: 86_400 }), durableObjectStore(env.CLAIMS, { name: "hooks" })];
+const claims = sqliteClaims(storage, { retainMs: 1000 });
+exact<ClaimResult>()(claims.claim("id", 1000));
+createWebhookHandler({ vendor: "tanyi", allowIps: ["203.0.113.7"], clientIp: (r) => r.headers.get("x-real-ip"), log: false, logPayloads: false, leaseMs: 60_000, store: memoryStore(), onEvent: (e) => console.log(e.id) });
