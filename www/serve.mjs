@@ -2,9 +2,11 @@
 // The admin page's static server (node:http only):
 //   /            → www/ (index.html, app.js, …)
 //   /waihu/…     → pkg/dist/ (the built package; the page imports /waihu/browser.js)
-//   /config.json → { simulatorUrl }, so the page can prefill each vendor's base URL
+//   /config.json → { simulatorUrl, feedUrl?, feedToken? }: each vendor's base URL to prefill,
+//                  and the demo Worker's live feed of completed calls (www/feed.js)
 //
 //   node www/serve.mjs [--port 8080] [--host 127.0.0.1] [--sim-url http://127.0.0.1:8787]
+//                      [--feed-url http://127.0.0.1:8788/feed --feed-token …]
 // Prints one line once listening (`waihu admin page on http://…/`), serves until killed.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -20,6 +22,8 @@ const { values } = parseArgs({
     port: { type: "string", default: process.env.WWW_PORT ?? "8080" },
     host: { type: "string", default: "127.0.0.1" },
     "sim-url": { type: "string", default: process.env.SIM_URL ?? "http://127.0.0.1:8787" },
+    "feed-url": { type: "string" },
+    "feed-token": { type: "string" },
   },
 });
 
@@ -37,7 +41,7 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-const config = JSON.stringify({ simulatorUrl: values["sim-url"].replace(/\/+$/, "") });
+const config = JSON.stringify({ simulatorUrl: values["sim-url"].replace(/\/+$/, ""), feedUrl: values["feed-url"], feedToken: values["feed-token"] });
 
 /** Resolves a URL path inside `root`, or null when it would escape it. */
 function inside(root, urlPath) {
