@@ -103,7 +103,7 @@ pub(crate) fn spawn(s: Send) -> js_sys::Promise {
         // headers are checked again.
         let result = send_call(&s.config, s.op, &s.params, &s.send, s.signal.as_ref(), s.record.is_none()).await;
         match (s.record, result) {
-            (None, Ok(data)) => Ok(JsValue::from_str(&to_json(&data))),
+            (None, Ok(data)) => Ok(JsValue::from_str(&super::result_json(data))),
             (None, Err(e)) => Err(to_js_error(&e)),
             (Some((outcomes, i)), result) => {
                 let outcome = match result {
