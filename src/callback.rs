@@ -11,11 +11,11 @@
 //! id comes from the record the event is about, and a retried or duplicated delivery has the
 //! same one.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::Error;
-use crate::json::parse_value;
-use crate::records::{lookup, CallOutcome, TaskStatus};
+use crate::json::{parse_value, to_text};
+use crate::records::{CallOutcome, TaskStatus};
 use crate::time::{self, DateTime};
 use crate::vendor::Vendor;
 
@@ -97,33 +97,31 @@ impl CallbackReason {
 /// `text/plain` (its private cloud), with any parameters (the body is read as UTF-8).
 pub fn parse(vendor: Vendor, content_type: &str, body: &str) -> Result<String, Error> {
     use CallbackReason::*;
-    let fault = |reason, detail: String| Error::CallbackError { vendor, reason, detail };
     let cb = callbacks(vendor)?;
-    let media = content_type.split(';').next().unwrap_or_default().trim();
-    if !(media.is_empty() || media.eq_ignore_ascii_case("application/json") || media.eq_ignore_ascii_case("text/plain")) {
-        return Err(fault(ContentType, "expected application/json or text/plain".into()));
-    }
-    let json = parse_value(body).map_err(|e| fault(Malformed, format!("{e}")))?;
-    let name = at(&json, cb.type_at).and_then(Value::as_str).unwrap_or_default();
-    let Some((_, data_at, specs)) = cb.types.iter().find(|t| t.0 == name) else {
-        return Err(fault(UnknownType, format!("{name:.64}")));
-    };
-    let mut out = String::from("[");
-    let written = match at(&json, data_at).filter(|d| d.is_object()) {
-        None => Err("data object"),
-        Some(data) => match specs.iter().find(|s| at(data, s.needs).is_some()) {
-            None => Err("record"),
-            Some(spec) => write(vendor, cb, spec, data, &mut out),
-        },
-    };
-    match written {
-        Err(what) => Err(fault(Malformed, format!("no {what}"))),
-        Ok(()) => {
-            out.pop();
-            out.push(']');
-            Ok(out)
+    let media = cut(content_type, b';').0.trim().to_ascii_lowercase();
+    let parsed = parse_value(body);
+    let (reason, detail) = if !matches!(media.as_str(), "" | "application/json" | "text/plain") {
+        (ContentType, "expected application/json or text/plain")
+    } else if let Ok(json) = &parsed {
+        let name = at(json, cb.type_at).and_then(Value::as_str).unwrap_or_default();
+        match cb.types.iter().find(|t| t.0 == name) {
+            // The name itself, when it is short enough to quote.
+            None => (UnknownType, if name.len() <= 64 { name } else { "(a long name)" }),
+            Some((_, data_at, specs)) => {
+                let data = at(json, data_at).filter(|d| d.is_object());
+                match data.and_then(|d| Some((d, specs.iter().find(|s| at(d, s.needs).is_some())?))) {
+                    None => (Malformed, "no data object"),
+                    Some((d, spec)) => match write(vendor, cb, spec, d) {
+                        Ok(event) => return Ok(event),
+                        Err(key) => (Malformed, key),
+                    },
+                }
+            }
         }
-    }
+    } else {
+        (Malformed, "not JSON")
+    };
+    Err(Error::CallbackError { vendor, reason, detail: detail.into() })
 }
 
 /// The vendor's callbacks, or UnsupportedOperationError.
@@ -131,11 +129,10 @@ pub fn callbacks(vendor: Vendor) -> Result<&'static Callbacks, Error> {
     vendor.callbacks().ok_or(Error::UnsupportedOperationError { vendor, operation: "parseCallback".into() })
 }
 
-fn at<'v>(mut v: &'v Value, path: &str) -> Option<&'v Value> {
-    if path.is_empty() {
-        return Some(v);
-    }
-    for seg in path.split('.') {
+fn at<'v>(mut v: &'v Value, mut path: &str) -> Option<&'v Value> {
+    while !path.is_empty() {
+        let (seg, rest) = cut(path, b'.');
+        path = rest;
         v = match cut(seg, b'=') {
             (k, "") => v.get(k)?,
             (k, want) => v.as_array()?.iter().find(|item| item.get(k).and_then(Value::as_str) == Some(want))?,
@@ -158,98 +155,126 @@ fn push(out: &mut String, parts: &[&str]) {
     }
 }
 
-/// Appends the JSON text of `v`.
+/// Appends the JSON text of `v` as sent (null when absent), through the crate's writer.
 #[inline(never)]
-fn put(out: &mut String, v: &Value) {
-    out.push_str(&serde_json::to_string(v).unwrap_or_default());
+fn put(out: &mut String, v: Option<&Value>) {
+    out.push_str(&to_text(v.unwrap_or(&Value::Null)));
+}
+
+/// Appends `s` as a JSON string.
+#[inline(never)]
+fn put_str(out: &mut String, s: &str) {
+    put(out, Some(&Value::String(s.into())));
 }
 
 /// An id or text: a string, or an integer's digits (exact up to u64).
+#[inline(never)]
 fn id(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
-        n @ Value::Number(_) if n.is_u64() || n.is_i64() => serde_json::to_string(n).ok(),
+        n @ Value::Number(_) if n.is_u64() || n.is_i64() => Some(to_text(n)),
         _ => None,
     }
 }
 
-/// Writes the event `spec` reads from `obj`, then a comma: `{id, type, vendor, <record>: {…}}`
-/// (or the fields on the event itself). Fails with the name of the missing record id.
-fn write(vendor: Vendor, cb: &Callbacks, spec: &Spec, obj: &Value, out: &mut String) -> Result<(), &'static str> {
+/// The unified value of `raw` in a vendor's table (`(raw text, unified)`: a number is looked up
+/// by its digits), or `unknown`.
+fn find<T: Copy>(table: &[(&str, T)], raw: &str, unknown: T) -> T {
+    table.iter().find(|(k, _)| *k == raw).map_or(unknown, |(_, v)| *v)
+}
+
+/// The JSON text of the one event `spec` reads from `obj`, in a list: `[{id, type, vendor,
+/// <record>: {…}}]` (or the fields on the event itself). Fails with the path of the missing
+/// record id. The
+/// payload's values are written from the tree as they are (never copied into a new one).
+#[inline(never)]
+fn write(vendor: Vendor, cb: &Callbacks, spec: &Spec, obj: &Value) -> Result<String, &'static str> {
     let key = id(at(obj, spec.key)).ok_or(spec.key)?;
     let mut kind = spec.kind;
     let mut fields = String::new();
-    for field in spec.fields.split(' ') {
+    let mut rest = spec.fields;
+    while !rest.is_empty() {
+        let (field, more) = cut(rest, b' ');
+        rest = more;
         let (name, rest) = cut(field, b':');
         let (how, path) = cut(rest, b':');
         push(&mut fields, &[",\"", name, "\":"]);
         let v = at(obj, path);
-        let value = match how.as_bytes().first().copied().unwrap_or_default() {
-            b'i' => id(v).map(Value::String),
-            b'n' => v.filter(|n| n.is_u64()).cloned(),
+        let text = id(v);
+        let text = text.as_deref();
+        match how.as_bytes().first().copied().unwrap_or_default() {
+            b'i' => match text {
+                Some(t) => put_str(&mut fields, t),
+                None => put(&mut fields, None),
+            },
+            b'n' => put(&mut fields, v.filter(|n| n.is_u64())),
             b't' | b'e' => {
                 let local = match how {
                     "t" => v.and_then(Value::as_str).and_then(DateTime::parse),
                     _ => v.and_then(Value::as_i64).map(|s| DateTime(s.clamp(0, 253_402_271_999) + 8 * 3600)),
                 };
-                local.map(|t| Value::String(time::china_iso(t)))
+                match local {
+                    Some(t) => put_str(&mut fields, &time::china_iso(t)),
+                    None => put(&mut fields, None),
+                }
             }
-            b'o' => Some(Value::String(lookup(cb.outcomes, v.unwrap_or(&Value::Null), CallOutcome::Unknown).as_str().into())),
+            b'o' => push(&mut fields, &["\"", find(cb.outcomes, text.unwrap_or_default(), CallOutcome::Unknown).as_str(), "\""]),
             b's' => {
-                let status = lookup(cb.statuses, v.unwrap_or(&Value::Null), TaskStatus::Unknown);
+                let status = find(cb.statuses, text.unwrap_or_default(), TaskStatus::Unknown);
                 kind = match status {
                     TaskStatus::Completed => "task.completed",
                     TaskStatus::Paused => "task.paused",
                     TaskStatus::Suspended => "task.suspended",
                     _ => "task.updated",
                 };
-                Some(Value::String(status.as_str().into()))
+                push(&mut fields, &["\"", status.as_str(), "\""]);
             }
             b'p' => {
-                let o = match v {
-                    Some(Value::String(s)) => parse_value(s).ok(),
-                    v => v.cloned(),
-                };
-                Some(o.filter(Value::is_object).unwrap_or_else(|| Value::Object(Map::new())))
+                let inner = v.and_then(Value::as_str).and_then(|s| parse_value(s).ok());
+                match inner.as_ref().or(v).filter(|o| o.is_object()) {
+                    Some(o) => put(&mut fields, Some(o)),
+                    None => fields.push_str("{}"),
+                }
             }
             b'l' => {
-                let mut parts = path.split('/');
-                let (list, text, speaker, ai) = (parts.next().unwrap_or_default(), parts.next(), parts.next(), parts.next());
-                let mut sep = "[";
-                for line in at(obj, list).and_then(Value::as_array).into_iter().flatten() {
-                    let Some(said) = text.and_then(|t| line.get(t)).filter(|t| t.is_string()) else { continue };
-                    let who = if speaker.and_then(|s| line.get(s)).and_then(Value::as_str) == ai { "ai" } else { "customer" };
-                    push(&mut fields, &[sep, "{\"speaker\":\"", who, "\",\"text\":"]);
-                    put(&mut fields, said);
-                    fields.push('}');
-                    sep = ",";
+                let (list, r) = cut(path, b'/');
+                let (text, r) = cut(r, b'/');
+                let (speaker, ai) = cut(r, b'/');
+                let mut sep = '[';
+                for line in at(obj, list).and_then(Value::as_array).map_or(&[][..], Vec::as_slice) {
+                    if let Some(said) = at(line, text).filter(|t| t.is_string()) {
+                        let who = if at(line, speaker).and_then(Value::as_str) == Some(ai) { "ai" } else { "customer" };
+                        fields.push(sep);
+                        push(&mut fields, &["{\"speaker\":\"", who, "\",\"text\":"]);
+                        put(&mut fields, Some(said));
+                        fields.push('}');
+                        sep = ',';
+                    }
                 }
-                push(&mut fields, &[if sep == "[" { "[]" } else { "]" }]);
-                continue;
+                if sep == '[' {
+                    fields.push('[');
+                }
+                fields.push(']');
             }
-            b'j' => {
-                fields.push_str(path);
-                continue;
-            }
+            b'j' => fields.push_str(path),
             // `r`
-            _ => v.cloned(),
-        };
-        put(&mut fields, &value.unwrap_or_default());
+            _ => put(&mut fields, v),
+        }
     }
     let mut event_id = String::new();
     push(&mut event_id, &[vendor.as_str(), ":", kind, ":", &key]);
     if let Some(suffix) = id(at(obj, spec.suffix)).filter(|_| !spec.suffix.is_empty()) {
         push(&mut event_id, &[":", &suffix]);
     }
-    out.push_str("{\"id\":");
-    put(out, &Value::String(event_id));
-    push(out, &[",\"type\":\"", kind, "\",\"vendor\":\"", vendor.as_str(), "\""]);
+    let mut out = String::from("[{\"id\":");
+    put_str(&mut out, &event_id);
+    push(&mut out, &[",\"type\":\"", kind, "\",\"vendor\":\"", vendor.as_str(), "\""]);
     match spec.record {
         "" => out.push_str(&fields),
-        record => push(out, &[",\"", record, "\":{", fields.get(1..).unwrap_or_default(), "}"]),
+        record => push(&mut out, &[",\"", record, "\":{", fields.get(1..).unwrap_or_default(), "}"]),
     }
-    out.push_str("},");
-    Ok(())
+    out.push_str("}]");
+    Ok(out)
 }
 
 /// What the webhook handler answers, by outcome: `[HTTP status, body]`, the body null for the
