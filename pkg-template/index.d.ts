@@ -139,7 +139,7 @@ export interface WebhookHandlerOptions<V extends Vendor> {
   onEvent: (event: CallbackEvent<V>) => void | Promise<void>;
   /** Default: `memoryStore()` (one isolate or process only). */
   store?: WebhookStore;
-  /** Source addresses allowed, or "documented" (the vendor's documented ones, e.g. BYRobot's). Default: any. */
+  /** Source addresses allowed, or "documented" (the addresses the vendor documents; not every vendor documents any). Default: any. */
   allowIps?: readonly string[] | "documented" | null;
   /** Default 1 MiB. */
   maxBodyBytes?: number;
