@@ -38,6 +38,14 @@ export declare function parseResponse<V extends Vendor, O extends OperationOf<V>
  */
 export declare function operations<V extends Vendor>(vendor: V): (V extends Vendor ? OperationOf<V> : never)[];
 
+/**
+ * A CSV list's customers, read by the core's CSV reader (RFC 4180 quoting, CRLF, a BOM): the
+ * header names the phone column (`phone`, `mobile`, `tel`, `手机`, `电话`, …) and the name
+ * column; every other named column is a property, empty cells left out. Throws a TypeError
+ * (`code: "invalid_argument"`) when the header names no phone column.
+ */
+export declare function csvCustomers(text: string): UnifiedCustomer[];
+
 /** `RawClientConfig` for one vendor, with its credentials type. */
 export interface ClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials"> {
   vendor: V;
@@ -64,6 +72,8 @@ export type OperationMethods<V extends Vendor> = {
 export interface UnifiedCustomer {
   name?: string;
   phone: string;
+  /** Script variables. The vendors take them as text: a number or boolean is sent in its
+   * string form (`12` → `"12"`, `true` → `"true"`). */
   properties?: Record<string, string | number | boolean>;
 }
 

@@ -18,6 +18,7 @@ import {
   WaihuError,
   isWaihuError,
   buildRequest,
+  csvCustomers,
   isAbortError,
   isNetworkError,
   isResponseError,
@@ -35,6 +36,7 @@ import type {
   ByrobotCreateTaskParams,
   ByrobotImportResult,
   ImportReport,
+  UnifiedCustomer,
   ByrobotTaskPage,
   ByrobotTaskSummary,
   ByrobotUpdateTaskParams,
@@ -342,6 +344,9 @@ async function useClients(signal: AbortSignal): Promise<void> {
       onProgress: (p) => console.log(p.done, p.total, p.failed),
     }),
   );
+  // A CSV list read by the core's reader, imported as is.
+  const fromCsv = exact<UnifiedCustomer[]>()(csvCustomers("name,phone,amount\n李四,15555555555,12\n"));
+  await byrobot.importCustomers(67, fromCsv, { extra: { companyId: 1 } });
   console.log(report.imported.length, report.rejected[0]?.code, report.unknown[0]?.reason, report.notSent.length, report.resume.safeToResend, report.resume.rows);
   exact<ByrobotCallPage>()(await byrobot.call("listCalls", { callJobId: 62, finishStatus: 0, pageSize: 50 }));
   await byrobot.listRobots({ companyId: 1, robotStatus: 2 });
