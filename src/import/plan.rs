@@ -392,7 +392,10 @@ impl Planner {
                 self.reject(r);
                 continue;
             }
-            if let Some(phone) = rows.get(i).and_then(|r| r.get(self.shape.phone_key)).and_then(Json::as_str) {
+            // A vendor that drops phones a task already holds (BYRobot) gets its duplicates: it
+            // removes them itself, and its rules make them warnings.
+            let phone = rows.get(i).and_then(|r| r.get(self.shape.phone_key)).and_then(Json::as_str).filter(|_| !self.shape.dedupes);
+            if let Some(phone) = phone {
                 let first = self.seen.first(phone, row);
                 if first != row {
                     let message = issue::message(IssueCode::DuplicateValue, &params! {"firstIndex": first, "index": row}, self.locale);

@@ -107,7 +107,7 @@ pub(crate) fn spawn(s: Send) -> js_sys::Promise {
         // headers are checked again.
         let result = send_call(&s.config, s.op, &s.params, &s.send, s.signal.as_ref(), !s.import).await;
         match (s.import, result) {
-            (false, Ok(data)) => Ok(JsValue::from_str(&to_json(&data))),
+            (false, Ok(data)) => Ok(JsValue::from_str(&super::result_json(data))),
             (false, Err(e)) => Err(to_js_error(&e)),
             (true, result) => Ok(JsValue::from_str(&ChunkOutcome::of_result(s.config.vendor, &s.params, &result).to_json())),
         }
