@@ -77,6 +77,17 @@ export class Client {
   }
 
   /**
+   * Sends one chunk an import planner cut (`body`: its JSON text; its rows were validated when
+   * planned) and resolves to its outcome, `{ kind, status, … }`: never rejects for the chunk's
+   * own failure. What a queue's consumer sends.
+   */
+  async importChunk(body, options) {
+    if (typeof body !== "string") throw Object.assign(new TypeError("the chunk body must be a string"), { code: "invalid_argument" });
+    const { signal, rest } = split(options);
+    return JSON.parse(await this.#raw.call("importCustomers", body, rest, signal, true).catch(rethrow));
+  }
+
+  /**
    * Imports any number of customers: the core plans them as they are pushed (validates each
    * row, drops duplicates across the whole list, cuts chunks of the vendor's limit); this sends
    * the chunks, `concurrency` at a time, and the core sorts each chunk's result and folds the
@@ -159,3 +170,45 @@ export function csvCustomers(text) {
   if (!customers) throw Object.assign(new TypeError("the CSV header names no phone column (phone, mobile, tel, 手机, 电话, …)"), { code: "invalid_argument" });
   return JSON.parse(customers);
 }
+
+/**
+ * A streaming import planner: feed it the list as text in pieces of any size (`push`), then
+ * `end()`; each returns what was planned since the last call: `{ chunks: [{ first, end, rows,
+ * body }], rejected, total, rejectedCount, concurrency }` (`body`: the chunk's params as JSON
+ * text, for `client.importChunk`). `format`: `"ndjson"` (a row a line, the default) or `"csv"`.
+ * Throws ValidationError for the task id and call members, a CSV header without a phone
+ * column, and at `end()` for invalid rows unless `skipInvalid`. Call `free()` when done.
+ */
+export function createImportPlanner(vendor, taskId, options) {
+  const { format = "ndjson", ...rest } = options ?? {};
+  if (format !== "ndjson" && format !== "csv") throw Object.assign(new TypeError('`format` must be "ndjson" or "csv"'), { code: "invalid_argument" });
+  const planner = sync(() => new raw.ImportPlanner(vendor, json(taskId), opts(rest), format === "csv"));
+  const take = (text) => {
+    const lines = text.split("\n");
+    const planned = JSON.parse(lines[0]);
+    planned.chunks.forEach((c, i) => (c.body = lines[i + 1]));
+    return planned;
+  };
+  return {
+    push(text) {
+      if (typeof text !== "string") throw Object.assign(new TypeError("the text must be a string"), { code: "invalid_argument" });
+      return take(sync(() => planner.push(text, false)));
+    },
+    end: () => take(sync(() => planner.push("", true))),
+    free: () => planner.free(),
+  };
+}
+
+/**
+ * The report of an import from what its sender keeps: `{ total, rejected, chunks: [first, end,
+ * outcome | null][] }` (the planner's rejected rows and chunks, each chunk's outcome from
+ * `importChunk`, null while it is still to be sent), as an object or its JSON text. The same
+ * fold as `client.importCustomers`: a queue's ledger answers with this.
+ */
+export function importReport(vendor, state) {
+  const report = sync(() => raw.importReport(vendor, typeof state === "string" ? state : json(state, "the import state is")));
+  if (!report) throw Object.assign(new TypeError("the import state must be { total, rejected, chunks: [first, end, outcome | null][] }"), { code: "invalid_argument" });
+  return JSON.parse(report);
+}
+
+export { createImportConsumer, LEDGER_RULES } from "./queue.js";

@@ -340,3 +340,20 @@ fn byrobot_duplicates_are_sent_for_the_vendor_to_drop() {
     assert!(p.rejected.is_empty());
     assert_eq!(p.rows(0), vec![0, 1, 2]);
 }
+
+/// The ledger's rules ship as JS (pkg-template/ledger-rules.js) exactly as the core states them
+/// (`WAIHU_BLESS=1 cargo test --release --test import` rewrites the file).
+#[test]
+fn the_ledger_rules_file_is_the_cores() {
+    let want = format!("// Generated from src/import/queue.rs (ledger_rules) by tests/import.rs: do not edit.\n// What moves an import chunk in a queue's ledger (ImportLedger runs each as one conditional\n// UPDATE), the outcomes of lease expiry and dead-lettering, and Cloudflare's sendBatch limits.\nexport const LEDGER_RULES = {};\n", waihu::import::queue::ledger_rules());
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/ledger-rules.js");
+    if std::env::var_os("WAIHU_BLESS").is_some() {
+        std::fs::write(path, &want).unwrap();
+    }
+    assert_eq!(std::fs::read_to_string(path).unwrap_or_default(), want, "run WAIHU_BLESS=1 cargo test --release --test import");
+    let rules: Value = serde_json::from_str(&waihu::import::queue::ledger_rules()).unwrap();
+    assert_eq!(rules["claim"], json!({"from": ["queued"], "to": "sending"}));
+    assert_eq!(rules["record"], json!({"from": ["sending", "unknown"], "to": null}));
+    assert_eq!(rules["final"], json!(["applied", "rejected", "unknown"]));
+    assert_eq!(rules["batch"], json!({"messages": 100, "bytes": 250000}));
+}

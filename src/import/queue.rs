@@ -1,6 +1,6 @@
 //! Imports through a queue (Cloudflare Queues, with a Durable Object ledger): the life of a
 //! chunk in the ledger, and what a consumer does with each outcome. The JS (pkg-template/
-//! queue.js) runs these as conditional SQL updates and `ack()` / `retry()` calls.
+//! queue.js, the ledger's Durable Object) runs these as conditional SQL updates and `ack()` / `retry()` calls.
 //!
 //! A queue delivers a message at least once, and a restart loses the messages (the ledger
 //! keeps the chunks and sends them again). So nothing here trusts a delivery: a chunk is sent
@@ -188,4 +188,33 @@ mod tests {
         assert_eq!(decide(&ChunkOutcome::Unknown { reason: String::new() }, 1, b), Decision { status: Status::Unknown, retry_after: None });
         assert_eq!(decide(&ChunkOutcome::Applied { failed: vec![] }, 9, b), Decision { status: Status::Applied, retry_after: None });
     }
+}
+
+/// The ledger's rules for its JS, as JSON: for each event the statuses it moves a chunk from
+/// (the ledger runs each as one conditional UPDATE on exactly those) and to (null for `record`:
+/// the decided status, `status_of` the outcome), the final statuses, the outcomes of expiry and
+/// dead-lettering, and the queue's batch limits. The JS is not in the .wasm (where it would be
+/// 340 bytes gzipped): the package ships it as pkg-template/ledger-rules.js, which
+/// tests/import.rs checks is exactly this (`WAIHU_BLESS=1 cargo test --release --test import`
+/// writes it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ledger_rules() -> String {
+    let list = |statuses: &mut dyn Iterator<Item = Status>| {
+        let names: Vec<String> = statuses.map(|s| format!("\"{}\"", s.as_str())).collect();
+        format!("[{}]", names.join(","))
+    };
+    let mut members = Vec::new();
+    for event in Event::ALL {
+        let from = list(&mut Status::ALL.into_iter().filter(|&s| transition(s, event, Status::Unknown).is_some()));
+        let to = match Status::ALL.into_iter().find_map(|s| transition(s, event, Status::Unknown)) {
+            Some(to) if event != Event::Record => format!("\"{}\"", to.as_str()),
+            _ => "null".into(),
+        };
+        members.push(format!("\"{}\":{{\"from\":{from},\"to\":{to}}}", event.as_str()));
+    }
+    members.push(format!("\"final\":{}", list(&mut Status::ALL.into_iter().filter(|s| s.is_final()))));
+    members.push(format!("\"expired\":{}", expired().to_json()));
+    members.push(format!("\"deadLettered\":{}", dead_lettered().to_json()));
+    members.push(format!("\"batch\":{{\"messages\":{BATCH_MESSAGES},\"bytes\":{BATCH_BYTES}}}"));
+    format!("{{{}}}", members.join(","))
 }
