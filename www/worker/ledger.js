@@ -26,7 +26,9 @@ export class ImportLedger extends DurableObject {
     this.maxInFlight = Number(env.IMPORT_MAX_IN_FLIGHT ?? 8);
     ctx.blockConcurrencyWhile(async () => {
       this.sql.exec(`CREATE TABLE IF NOT EXISTS imports (id TEXT PRIMARY KEY, vendor TEXT NOT NULL, account TEXT NOT NULL, state TEXT NOT NULL, total INTEGER, chunks INTEGER, created INTEGER)`);
-      this.sql.exec(`CREATE TABLE IF NOT EXISTS chunks (import TEXT NOT NULL, n INTEGER NOT NULL, first INTEGER NOT NULL, "end" INTEGER NOT NULL, rows INTEGER NOT NULL, body TEXT, status TEXT NOT NULL, outcome TEXT, at INTEGER NOT NULL, PRIMARY KEY (import, n))`);
+      // The bodies apart: a status change then rewrites a small row, not a chunk's kilobytes.
+      this.sql.exec(`CREATE TABLE IF NOT EXISTS chunks (import TEXT NOT NULL, n INTEGER NOT NULL, first INTEGER NOT NULL, "end" INTEGER NOT NULL, rows INTEGER NOT NULL, status TEXT NOT NULL, outcome TEXT, at INTEGER NOT NULL, PRIMARY KEY (import, n))`);
+      this.sql.exec(`CREATE TABLE IF NOT EXISTS bodies (import TEXT NOT NULL, n INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (import, n))`);
       this.sql.exec(`CREATE INDEX IF NOT EXISTS chunks_status ON chunks (status, at)`);
       this.sql.exec(`CREATE TABLE IF NOT EXISTS rejections (import TEXT NOT NULL, row INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (import, row))`);
     });
@@ -41,7 +43,8 @@ export class ImportLedger extends DurableObject {
   add(id, chunks, rejected) {
     const now = Date.now();
     for (const c of chunks) {
-      this.sql.exec(`INSERT INTO chunks (import, n, first, "end", rows, body, status, at) VALUES (?, ?, ?, ?, ?, ?, '${R.commit.from[0]}', ?)`, id, c.n, c.first, c.end, c.rows, c.body, now);
+      this.sql.exec(`INSERT INTO chunks (import, n, first, "end", rows, status, at) VALUES (?, ?, ?, ?, ?, '${R.commit.from[0]}', ?)`, id, c.n, c.first, c.end, c.rows, now);
+      this.sql.exec(`INSERT INTO bodies (import, n, body) VALUES (?, ?, ?)`, id, c.n, c.body);
     }
     for (const r of rejected) this.sql.exec(`INSERT INTO rejections (import, row, json) VALUES (?, ?, ?)`, id, r.row, JSON.stringify(r));
   }
@@ -59,6 +62,7 @@ export class ImportLedger extends DurableObject {
   /** The list failed validation: nothing of it is sent. */
   fail(id) {
     this.sql.exec(`DELETE FROM chunks WHERE import = ?`, id);
+    this.sql.exec(`DELETE FROM bodies WHERE import = ?`, id);
     this.sql.exec(`DELETE FROM rejections WHERE import = ?`, id);
     this.sql.exec(`UPDATE imports SET state = 'failed' WHERE id = ?`, id);
   }
@@ -67,15 +71,18 @@ export class ImportLedger extends DurableObject {
   claim(id, n) {
     const won = this.sql.exec(
       `UPDATE chunks SET status = '${SENDING}', at = ? WHERE import = ? AND n = ? AND status IN (${among(R.claim.from)})
-         AND (SELECT count(*) FROM chunks WHERE status = '${SENDING}') < ? RETURNING body`,
-      Date.now(), id, n, this.maxInFlight).toArray();
-    return won[0]?.body ?? null;
+         AND (SELECT count(*) FROM chunks WHERE status = '${SENDING}') < ? RETURNING n`,
+      Date.now(), id, n, this.maxInFlight).toArray().length;
+    // (Not `rowsWritten`: it counts the index's writes too.)
+    return won === 1 ? this.sql.exec(`SELECT body FROM bodies WHERE import = ? AND n = ?`, id, n).one().body : null;
   }
 
   /** Records a claimed chunk's outcome (JSON text; its `status` is the core's decision). */
   record(id, n, outcome) {
     const { status } = JSON.parse(outcome);
     this.sql.exec(`UPDATE chunks SET status = ?, outcome = ?, at = ? WHERE import = ? AND n = ? AND status IN (${among(R.record.from)})`, status, outcome, Date.now(), id, n);
+    // A chunk with its final outcome is never sent again.
+    if (R.final.includes(status)) this.sql.exec(`DELETE FROM bodies WHERE import = ? AND n = ? AND EXISTS (SELECT 1 FROM chunks WHERE import = ? AND n = ? AND status = ?)`, id, n, id, n, status);
   }
 
   /** The queue gave up on the chunk's message: rejected, keeping its last refusal. */
