@@ -6,7 +6,7 @@
 // `"lib": ["es2022", "dom"]` and `skipLibCheck: false` fails to compile the package's types.
 /// <reference lib="esnext.disposable" />
 import type {
-  Issue, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport,
+  Issue, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport, RowRejection,
   RawBuildOptions, RawClientConfig, SendOptions, VendorOperations, CredentialsOf, VendorCustomers,
   CallRecord, TaskSummary,
 } from "./waihu.js";
@@ -39,6 +39,101 @@ export declare function parseResponse<V extends Vendor, O extends OperationOf<V>
  */
 export declare function operations<V extends Vendor>(vendor: V): (V extends Vendor ? OperationOf<V> : never)[];
 
+/**
+ * A CSV list's customers, read by the core's CSV reader (RFC 4180 quoting, CRLF, a BOM): the
+ * header names the phone column (`phone`, `mobile`, `tel`, `手机`, `电话`, …) and the name
+ * column; every other named column is a property, empty cells left out. Throws a TypeError
+ * (`code: "invalid_argument"`) when the header names no phone column.
+ */
+export declare function csvCustomers(text: string): UnifiedCustomer[];
+
+/** What happened to one import chunk; `status`: where it goes in a queue's ledger. */
+export type ChunkOutcome = { status: "applied" | "rejected" | "unknown" | "queued" } & (
+  | { kind: "applied"; failed: number[] }
+  | { kind: "rejected"; code: string; message: string; retryable: boolean }
+  | { kind: "unknown"; reason: string }
+  | { kind: "notSent" }
+);
+
+/** A chunk an import planner cut: input rows `first..end` (`rows` of them sent), `body` its params' JSON text. */
+export interface PlannedChunk {
+  first: number;
+  end: number;
+  rows: number;
+  body: string;
+}
+
+/** What an import planner planned since its last call (the counts are the totals so far). */
+export interface Planned {
+  chunks: PlannedChunk[];
+  rejected: RowRejection[];
+  total: number;
+  rejectedCount: number;
+  concurrency: number;
+}
+
+export interface StreamingImportPlanner {
+  push(text: string): Planned;
+  end(): Planned;
+  free(): void;
+}
+
+/** A streaming planner: rows in as NDJSON or CSV text, in pieces of any size. */
+export declare function createImportPlanner(vendor: Vendor, taskId: number | string, options?: RawImportOptions & { format?: "ndjson" | "csv" }): StreamingImportPlanner;
+
+/** What a sender keeps of an import: its report is `importReport(vendor, state)`. */
+export interface ImportState {
+  total: number;
+  rejected: RowRejection[];
+  chunks: [first: number, end: number, outcome: ChunkOutcome | null][];
+}
+
+export declare function importReport(vendor: Vendor, state: ImportState | string): ImportReport;
+
+/** The message a queue carries for one chunk. */
+export interface ImportMessage {
+  importId: string;
+  n: number;
+  vendor: Vendor;
+  account: string;
+}
+
+/** What the consumer needs of a ledger (www/worker/ledger.js's ImportLedger stub). */
+export interface ImportLedgerStub {
+  claim(importId: string, n: number): Promise<string | null>;
+  record(importId: string, n: number, outcome: string): Promise<void>;
+  deadLetter(importId: string, n: number): Promise<void>;
+}
+
+export interface ImportConsumerConfig<Env> {
+  ledger(env: Env, message: ImportMessage): ImportLedgerStub;
+  client(env: Env, message: ImportMessage): { importChunk(body: string, options?: CallOptions): Promise<ChunkOutcome> };
+  /** The dead-letter queue's name, when this handler consumes it too. */
+  deadLetterQueue?: string;
+  backoff?: { baseSeconds?: number; maxSeconds?: number };
+}
+
+/** The subset of a Cloudflare queue message the consumer uses. */
+export interface QueueMessageLike {
+  readonly body: ImportMessage;
+  readonly attempts: number;
+  ack(): void;
+  retry(options?: { delaySeconds?: number }): void;
+}
+
+/** A Worker `queue(batch, env)` handler for import chunks. It never throws. */
+export declare function createImportConsumer<Env>(config: ImportConsumerConfig<Env>): (batch: { readonly queue: string; readonly messages: readonly QueueMessageLike[] }, env: Env) => Promise<void>;
+
+/** The ledger's rules (generated from the core): what each event moves a chunk from and to. */
+export declare const LEDGER_RULES: {
+  readonly [event in "commit" | "claim" | "record" | "deadLetter" | "expire" | "requeue"]: { readonly from: readonly string[]; readonly to: string | null };
+} & {
+  readonly final: readonly string[];
+  readonly expired: ChunkOutcome;
+  readonly deadLettered: ChunkOutcome;
+  readonly batch: { readonly messages: number; readonly bytes: number };
+};
+
 /** `RawClientConfig` for one vendor, with its credentials type. */
 export interface ClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials"> {
   vendor: V;
@@ -53,6 +148,8 @@ export interface ClientBase<V extends Vendor> {
    * (issue paths start at the row index) before sending anything unless `skipInvalid`. The
    * report always comes back (with `progressError` if `onProgress` threw: no chunk starts after).
    */
+  /** Sends one chunk an import planner cut; never rejects for the chunk's own failure. */
+  importChunk(body: string, options?: CallOptions): Promise<ChunkOutcome>;
   importCustomers(taskId: number | string, customers: readonly (UnifiedCustomer | VendorCustomerOf<V>)[], options?: ImportOptions): Promise<ImportReport & { progressError?: unknown }>;
 }
 
@@ -65,6 +162,8 @@ export type OperationMethods<V extends Vendor> = {
 export interface UnifiedCustomer {
   name?: string;
   phone: string;
+  /** Script variables. The vendors take them as text: a number or boolean is sent in its
+   * string form (`12` → `"12"`, `true` → `"true"`). */
   properties?: Record<string, string | number | boolean>;
 }
 

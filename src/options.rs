@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::import::{ChunkOutcome, ImportOptions};
+use crate::import::ImportOptions;
 use crate::issue::{Issue, IssueCode, Locale, Severity};
 use crate::retry::Policy;
 
@@ -316,25 +316,6 @@ pub fn import_options(v: &Value) -> R<ImportOptions> {
     })
 }
 
-/// An array of `{ kind: "applied", data } | { kind: "rejected", code, message, retryable? }
-/// | { kind: "unknown", reason } | { kind: "notSent" }`.
-pub fn chunk_outcomes(v: &Value) -> R<Vec<ChunkOutcome>> {
-    let items = v.as_array().ok_or("the outcomes must be an array")?;
-    items.iter().map(chunk_outcome).collect()
-}
-
-fn chunk_outcome(v: &Value) -> R<ChunkOutcome> {
-    let f = Fields(object(v, "an outcome")?);
-    let required = |key: &str| f.string(key)?.ok_or_else(|| format!("missing field `{key}`"));
-    Ok(match f.get("kind").and_then(Value::as_str) {
-        Some("applied") => ChunkOutcome::Applied { data: f.get("data").cloned().ok_or("missing field `data`")? },
-        Some("rejected") => ChunkOutcome::Rejected { code: required("code")?, message: required("message")?, retryable: f.bool("retryable")?.unwrap_or_default() },
-        Some("unknown") => ChunkOutcome::Unknown { reason: required("reason")? },
-        Some("notSent") => ChunkOutcome::NotSent,
-        _ => return Err(wrong("kind", "\"applied\", \"rejected\", \"unknown\" or \"notSent\"")),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,20 +342,6 @@ mod tests {
         // `null` is what NaN and Infinity become in JSON: refused, never the default.
         assert!(import_options(&json!({"chunkSize": null})).is_err());
         assert!(import_options(&json!({"concurrency": null})).is_err());
-
-        let outcomes = chunk_outcomes(&json!([
-            {"kind": "applied", "data": null},
-            {"kind": "rejected", "code": "-5", "message": "m"},
-            {"kind": "rejected", "code": "429", "message": "m", "retryable": true},
-            {"kind": "unknown", "reason": "timeout"},
-            {"kind": "notSent"}
-        ]))
-        .unwrap();
-        assert!(matches!(&outcomes[0], ChunkOutcome::Applied { data: Value::Null }));
-        assert!(matches!(&outcomes[1], ChunkOutcome::Rejected { retryable: false, .. }));
-        assert!(matches!(&outcomes[2], ChunkOutcome::Rejected { retryable: true, .. }));
-        assert!(matches!(&outcomes[3], ChunkOutcome::Unknown { reason } if reason == "timeout"));
-        assert!(matches!(&outcomes[4], ChunkOutcome::NotSent));
     }
 
     #[test]
@@ -395,9 +362,6 @@ mod tests {
         }
         for bad in [json!({"chunkSize": -1}), json!({"chunkSize": 0}), json!({"chunkSize": 1.5}), json!({"concurrency": 0}), json!({"concurrency": "x"}), json!({"concurrency": 1e9}), json!({"skipInvalid": "yes"}), json!({"skipInvalid": null}), json!({"extra": []})] {
             assert!(import_options(&bad).is_err(), "{bad}");
-        }
-        for bad in [json!({}), json!([{"kind": "done"}]), json!([{"kind": "applied"}]), json!([{"kind": "unknown"}]), json!([{"kind": "rejected", "code": "1", "message": "m", "retryable": null}])] {
-            assert!(chunk_outcomes(&bad).is_err(), "{bad}");
         }
         assert_eq!(locale(&json!("zh-CN")), Ok(Locale::ZhCn));
         // Issue 12 item 19: NaN and ±Infinity arrive as null; 2^31 ms or more fires at once in

@@ -2,7 +2,7 @@
 // /waihu/browser.js by the import map in index.html).
 import { VENDORS, buildParams, initialValues, idValue } from "./vendors.js";
 import { t, L, locale, setLocale } from "./i18n.js";
-import { customersFromCsv, sampleCsv } from "./csv.js";
+import { sampleCsv } from "./csv.js";
 
 let waihu; // the package, loaded in boot()
 
@@ -714,7 +714,7 @@ function importOptions() {
  */
 async function checkCustomers() {
   const seq = ++state.csv.seq;
-  const parsed = customersFromCsv($("#csv").value);
+  const parsed = customersOf($("#csv").value);
   const csv = { customers: [], rowIssues: new Map(), general: [], error: null, seq };
   if (parsed.error) csv.error = t("csvNeedsHeader");
   else csv.customers = parsed.customers;
@@ -740,6 +740,16 @@ async function checkCustomers() {
   if (seq !== state.csv.seq) return;
   state.csv = csv;
   renderRows();
+}
+
+/** The CSV's customers, read by the core's CSV reader (the one an import through the Worker uses). */
+function customersOf(text) {
+  try {
+    return { customers: waihu.csvCustomers(text) };
+  } catch (e) {
+    if (e?.code === "invalid_argument") return { error: "header" };
+    throw e;
+  }
 }
 
 function columnOf(key) {

@@ -3,7 +3,7 @@
 //! retries only where the core's retry policy says it is safe. Per-attempt timeouts, an
 //! optional caller signal, and per-call options over the client's.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use serde_json::Value;
@@ -74,25 +74,29 @@ impl Client {
 
     /// Sends `operation` with params given as JSON text, and resolves to the JSON text of the
     /// envelope's data. `options_json`: JSON text of the call's options (`null` for none).
+    /// `chunk`: the params are an import chunk from `ImportPlanner` (its rows were validated
+    /// when planned, so only the credentials, base URL and headers are checked), and the call
+    /// resolves to the JSON text of its `ChunkOutcome` (`{kind: "applied" | "rejected" |
+    /// "unknown" | "notSent", …}`), never rejecting for the chunk's own failure.
     #[wasm_bindgen(unchecked_return_type = "Promise<string>")]
-    pub fn call(&self, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str, #[wasm_bindgen(unchecked_param_type = "AbortSignal | undefined")] signal: JsValue) -> js_sys::Promise {
+    pub fn call(&self, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str, #[wasm_bindgen(unchecked_param_type = "AbortSignal | undefined")] signal: JsValue, chunk: bool) -> js_sys::Promise {
         let prepared = (|| Ok::<_, JsValue>((operation_of(self.config.vendor, &operation)?, from_json(params_json)?, call_options(&self.config, options_json)?)))();
         match prepared {
-            Ok((op, params, send)) => spawn(Send { config: self.config.clone(), op, params, send, signal: signal.dyn_into().ok(), record: None }),
+            Ok((op, params, send)) => spawn(Send { config: self.config.clone(), op, params, send, signal: signal.dyn_into().ok(), import: chunk }),
             Err(e) => js_sys::Promise::reject(&e),
         }
     }
 }
 
-/// One call to send, and where an import chunk's outcome goes (its plan's outcomes, and its
-/// index): then the promise resolves to the outcome's kind and never rejects for the chunk.
+/// One call to send. `import`: an import chunk, whose promise resolves to the JSON text of its
+/// `ChunkOutcome` and never rejects for the chunk's own failure.
 pub(crate) struct Send {
     pub config: Rc<Config>,
     pub op: Operation,
     pub params: Value,
     pub send: SendOptions,
     pub signal: Option<web_sys::AbortSignal>,
-    pub record: Option<(Rc<RefCell<Vec<ChunkOutcome>>>, usize)>,
+    pub import: bool,
 }
 
 /// Sends `s` in the background. One function for calls and import chunks: each
@@ -101,21 +105,11 @@ pub(crate) fn spawn(s: Send) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         // An import chunk's rows were validated when planned: only credentials, base URL and
         // headers are checked again.
-        let result = send_call(&s.config, s.op, &s.params, &s.send, s.signal.as_ref(), s.record.is_none()).await;
-        match (s.record, result) {
-            (None, Ok(data)) => Ok(JsValue::from_str(&super::result_json(data))),
-            (None, Err(e)) => Err(to_js_error(&e)),
-            (Some((outcomes, i)), result) => {
-                let outcome = match result {
-                    Ok(data) => ChunkOutcome::Applied { data },
-                    Err(e) => ChunkOutcome::of_error(&e),
-                };
-                let kind = outcome.kind();
-                if let Some(slot) = outcomes.borrow_mut().get_mut(i) {
-                    *slot = outcome;
-                }
-                Ok(JsValue::from_str(kind))
-            }
+        let result = send_call(&s.config, s.op, &s.params, &s.send, s.signal.as_ref(), !s.import).await;
+        match (s.import, result) {
+            (false, Ok(data)) => Ok(JsValue::from_str(&super::result_json(data))),
+            (false, Err(e)) => Err(to_js_error(&e)),
+            (true, result) => Ok(JsValue::from_str(&ChunkOutcome::of_result(s.config.vendor, &s.params, &result).to_json())),
         }
     })
 }

@@ -18,6 +18,11 @@ import {
   WaihuError,
   isWaihuError,
   buildRequest,
+  csvCustomers,
+  createImportConsumer,
+  createImportPlanner,
+  importReport,
+  LEDGER_RULES,
   isAbortError,
   isNetworkError,
   isResponseError,
@@ -35,6 +40,9 @@ import type {
   ByrobotCreateTaskParams,
   ByrobotImportResult,
   ImportReport,
+  ChunkOutcome,
+  ImportLedgerStub,
+  UnifiedCustomer,
   ByrobotTaskPage,
   ByrobotTaskSummary,
   ByrobotUpdateTaskParams,
@@ -351,6 +359,19 @@ async function useClients(signal: AbortSignal): Promise<void> {
       onProgress: (p) => console.log(p.done, p.total, p.failed),
     }),
   );
+  // A CSV list read by the core's reader, imported as is.
+  const fromCsv = exact<UnifiedCustomer[]>()(csvCustomers("name,phone,amount\n李四,15555555555,12\n"));
+  await byrobot.importCustomers(67, fromCsv, { extra: { companyId: 1 } });
+  // Streaming: plan text as it arrives, send each chunk, fold the outcomes into the report.
+  const planner = createImportPlanner("byrobot", 67, { format: "csv", extra: { companyId: 1 } });
+  const planned = [planner.push("name,phone\n李四,"), planner.push("15555555555\n"), planner.end()];
+  planner.free();
+  const chunks: [number, number, ChunkOutcome | null][] = [];
+  for (const p of planned) for (const c of p.chunks) chunks.push([c.first, c.end, exact<ChunkOutcome>()(await byrobot.importChunk(c.body))]);
+  exact<ImportReport>()(importReport("byrobot", { total: planned.at(-1)?.total ?? 0, rejected: planned.flatMap((p) => p.rejected), chunks }));
+  const consumer = createImportConsumer<{ LEDGER: ImportLedgerStub }>({ ledger: (env) => env.LEDGER, client: () => byrobot, deadLetterQueue: "dlq" });
+  exact<Promise<void>>()(consumer({ queue: "q", messages: [] }, { LEDGER: { claim: async () => null, record: async () => {}, deadLetter: async () => {} } }));
+  exact<number>()(LEDGER_RULES.batch.messages);
   console.log(report.imported.length, report.rejected[0]?.code, report.unknown[0]?.reason, report.notSent.length, report.resume.safeToResend, report.resume.rows);
   exact<ByrobotCallPage>()(await byrobot.call("listCalls", { callJobId: 62, finishStatus: 0, pageSize: 50 }));
   await byrobot.listRobots({ companyId: 1, robotStatus: 2 });
