@@ -2,7 +2,11 @@
 // operation, and the error classes (errors.js, generated.js). Types: index.d.ts.
 import * as raw from "./waihu.js";
 import { WaihuError } from "./errors.js";
-import { ERRORS } from "./generated.js";
+import { ANSWERS, ERRORS, STATUS } from "./generated.js";
+
+// Rows of ANSWERS with a field of their own (src/edge.rs).
+const TOO_LARGE = 4;
+const RATE_LIMITED = 5;
 
 export * from "./errors.js";
 export * from "./generated.js";
@@ -22,12 +26,15 @@ function json(value, what = "params are") {
 }
 const opts = (value) => json(value, "options are");
 
-/** The core's error (a plain `Error` named for its kind) as an instance of its class. */
+/**
+ * The core's error (a plain `Error` named for its kind, or from a proxy the plain object of
+ * one) as an instance of its class.
+ */
 function typed(e) {
-  const C = e instanceof Error && !(e instanceof WaihuError) ? ERRORS[e.name] : undefined;
+  const C = e instanceof Object && !(e instanceof WaihuError) && Object.hasOwn(ERRORS, e.name) ? ERRORS[e.name] : undefined;
   if (!C) return e;
   const t = new C(e.message, e);
-  t.stack = e.stack;
+  if (e instanceof Error) t.stack = e.stack;
   return t;
 }
 const rethrow = (e) => {
@@ -58,9 +65,11 @@ export const operations = (vendor) => sync(() => raw.operations(vendor));
 
 export class Client {
   #raw;
+  #proxy;
   constructor(config) {
     const { fetch, ...rest } = config ?? {};
     this.#raw = sync(() => new raw.Client(json(rest, "the client config is"), fetch));
+    this.#proxy = rest.proxyUrl != null;
     // One method per operation the vendor supports: client.createTask(params), …
     // (importCustomers is the whole-import method below; one raw call is call("importCustomers", …).)
     for (const op of raw.operations(this.#raw.vendor)) {
@@ -73,7 +82,11 @@ export class Client {
   }
   async call(operation, params, options) {
     const { signal, rest } = split(options);
-    return JSON.parse(await this.#raw.call(operation, json(params), rest, signal).catch(rethrow));
+    const result = JSON.parse(await this.#raw.call(operation, json(params), rest, signal).catch(rethrow));
+    if (!this.#proxy) return result;
+    // A proxy's answer: its data, or the error it ended with.
+    if (result.error) throw typed(result.error);
+    return result.data;
   }
 
   /**
@@ -122,4 +135,110 @@ export class Client {
       plan.free();
     }
   }
+}
+
+/**
+ * The edge proxy: `(request: Request) => Promise<Response>`, holding the vendors' credentials
+ * so that browser pages (a `Client` with `proxyUrl` and `token`) never see them. The core
+ * decides (origin, method, token, size, operation, rate limits; src/edge.rs) and its tables
+ * say how to answer (REFUSALS, STATUS); this reads the request, calls `authorize` and `onCall`,
+ * sends admitted calls with a `Client` per vendor (and locale), and makes the Response.
+ */
+export function createProxyHandler(config) {
+  const { authorize, onCall, fetch, ...rest } = config ?? {};
+  for (const [name, f] of [["authorize", authorize], ["onCall", onCall]]) {
+    if (f !== undefined && typeof f !== "function") throw Object.assign(new TypeError(`invalid proxy config: \`${name}\` must be a function`), { code: "invalid_argument" });
+  }
+  const core = sync(() => new raw.ProxyCore(json(rest, "the proxy config is"), authorize !== undefined));
+  // What is not the proxy's own config is how its clients send (timeoutMs, maxRetries, …).
+  const { vendors, tokens, origins, maxBodyBytes, rateLimits, ...send } = rest;
+  const clients = new Map();
+  const client = (vendor, locale) => {
+    const key = `${vendor} ${locale}`;
+    if (!clients.has(key)) {
+      const { credentials, baseUrl } = vendors[vendor];
+      clients.set(key, sync(() => new raw.Client(json({ ...send, vendor, credentials, baseUrl, locale }, "the client config is"), fetch)));
+    }
+    return clients.get(key);
+  };
+  for (const vendor of Object.keys(vendors)) client(vendor, "en");
+  const max = core.maxBodyBytes;
+
+  return async (request) => {
+    const started = Date.now();
+    const h = request.headers;
+    const origin = h.get("origin") ?? "";
+    const decide = (caller, body) => JSON.parse(core.decide(request.method, origin, h.get("authorization") ?? "", Number(h.get("content-length") ?? NaN), started, caller, body));
+    let [row, n, cors, caller, vendor, operation, taskId] = decide(undefined, undefined);
+    let call;
+    if (row === null) {
+      let named = null;
+      if (authorize) {
+        try {
+          named = await authorize(request);
+        } catch {
+          // A hook that throws refuses the call.
+        }
+      }
+      call = await readBody(request, max);
+      [row, n, cors, caller, vendor, operation, taskId] = decide(named, call ?? null);
+    }
+    const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+    if (cors) Object.assign(headers, { "access-control-allow-origin": origin, "access-control-expose-headers": "Retry-After", vary: "Origin" });
+    let status, body, outcome;
+    if (row >= 0) {
+      // One of the core's answers (src/edge-answers.json), with its own field.
+      const [s, name, code, message, extra] = ANSWERS[row];
+      Object.assign(headers, extra);
+      const fields = row === TOO_LARGE ? { maxBytes: n } : row === RATE_LIMITED ? { retryAfterMs: n } : {};
+      if (row === RATE_LIMITED) headers["retry-after"] = String(Math.ceil(n / 1000));
+      [status, outcome] = [s, name || code];
+      body = s === 204 ? null : JSON.stringify({ error: { ...(name && { name }), code, message, ...fields } });
+    } else {
+      // Admitted: the envelope the core checked.
+      const { params, locale = "en" } = JSON.parse(call);
+      try {
+        body = `{"data":${await client(vendor, locale).call(operation, json(params), "null")}}`;
+        [status, outcome] = [200, "ok"];
+      } catch (e) {
+        // The core's error with its fields, as JSON, at its kind's status.
+        outcome = e?.name;
+        status = STATUS[outcome] ?? 500;
+        body = JSON.stringify({ error: { ...e, name: outcome, code: e?.code, message: e?.message } });
+      }
+    }
+    if (row !== 0 && onCall) {
+      try {
+        await onCall({ caller: caller ?? null, vendor: vendor ?? null, operation: operation ?? null, taskId: taskId ?? null, outcome, status, durationMs: Date.now() - started });
+      } catch {
+        // The audit hook's failure is not the caller's.
+      }
+    }
+    return new Response(body, { status, headers });
+  };
+}
+
+/** The body as text, or undefined once it is longer than `max` bytes (not read further). */
+async function readBody(request, max) {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

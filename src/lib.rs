@@ -15,6 +15,7 @@
 
 pub mod check;
 pub mod credentials;
+pub mod edge;
 pub mod envelope;
 pub mod error;
 pub mod http;

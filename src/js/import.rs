@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::client::{call_options, spawn, Client, Send};
+use super::client::{call_options, spawn, Client, Send, Sink};
 use super::{from_json, options_of, to_js_error, to_json, vendor_of};
 use crate::import::{self, ChunkOutcome, ImportOptions, Plan};
 use crate::vendor::Operation;
@@ -89,12 +89,13 @@ impl Client {
         };
         match prepared {
             Ok((params, send)) => spawn(Send {
+                locale: self.config.locale,
                 config: self.config.clone(),
                 op: Operation::ImportCustomers,
                 params,
                 send,
                 signal: signal.dyn_into().ok(),
-                record: Some((plan.outcomes.clone(), i)),
+                sink: Sink::Chunk(plan.outcomes.clone(), i),
             }),
             Err(e) => js_sys::Promise::reject(&e),
         }
