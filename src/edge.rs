@@ -40,6 +40,9 @@ pub const STATUS: [u16; Error::KINDS.len()] = [
 ];
 
 
+/// The kinds from this index on are the proxy's own refusals.
+const PROXY_KINDS: usize = 7;
+
 /// The body limit when the config sets none: 1 MiB, room for a 1 000-row import chunk.
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 1 << 20;
 
@@ -292,18 +295,24 @@ pub fn proxy_request(url: &str, token: Option<&str>, vendor: Vendor, op: Operati
     Ok(req)
 }
 
-/// A proxy's answer to a client's call, `{ data }` or `{ error }` (the error object the proxy
-/// ended with, `{ name, code, message, …fields }`: the fields of the error a direct client
-/// gets, which the package turns into an instance of its class). None when the reply is not
+/// A proxy's answer to a client's call to `vendor`'s `op`, `{ data }` or `{ error }` (the error
+/// object the proxy ended with, `{ name, code, message, …fields }`: the fields of the error a
+/// direct client gets, which the package turns into an instance of its class). None when the reply is not
 /// the proxy's (a gateway's error page, a stray server): the client's retry policy then
 /// applies to it as to any reply.
-pub fn read_reply(status: u16, body: &str) -> Option<Value> {
-    let v = crate::json::parse_value(body).ok()?;
+pub fn read_reply(status: u16, body: &str, vendor: Vendor, op: Operation) -> Option<Value> {
+    let mut v = crate::json::parse_value(body).ok()?;
     if (200..300).contains(&status) {
         return v.get("data").is_some().then_some(v);
     }
-    let e = v.get("error")?;
+    let Some(Value::Object(e)) = v.get_mut("error") else { return None };
     let name = e.get("name").and_then(Value::as_str);
-    let kind = Error::KINDS.iter().position(|(n, _)| Some(*n) == name)?;
-    (STATUS[kind] == status && e.get("message").is_some_and(Value::is_string)).then_some(v)
+    let kind = Error::KINDS.iter().position(|(n, _)| Some(*n) == name).filter(|k| STATUS[*k] == status)?;
+    e.get("message").filter(|m| m.is_string())?;
+    // The proxy's own refusals name no call: they are the client's.
+    if kind >= PROXY_KINDS {
+        e.insert("vendor".into(), vendor.as_str().into());
+        e.insert("operation".into(), op.as_str().into());
+    }
+    Some(v)
 }

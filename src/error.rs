@@ -60,15 +60,15 @@ pub enum ErrorData {
     AbortError { vendor: Vendor, operation: Operation, attempts: u32, may_have_applied: bool },
     /// The vendor has no endpoint for this operation (or no operation has that name).
     UnsupportedOperationError { vendor: Vendor, operation: String },
-    // The refusals of waihu's edge proxy (src/edge.rs), read back from its replies by a client
-    // in proxy mode.
+    // The refusals of waihu's edge proxy (src/edge.rs), read back from its answers by a client
+    // in proxy mode (`vendor` and `operation` are the call's).
     /// The proxy found no valid token (or its `authorize` refused the caller).
-    UnauthenticatedError { vendor: Vendor },
+    UnauthenticatedError { vendor: Vendor, operation: Operation },
     /// The proxy does not allow this operation (or this page's origin).
     NotAllowedError { vendor: Vendor, operation: Operation },
     /// The request's body is larger than the proxy accepts.
     #[serde(rename_all = "camelCase")]
-    PayloadTooLargeError { vendor: Vendor, max_bytes: u64 },
+    PayloadTooLargeError { vendor: Vendor, operation: Operation, max_bytes: u64 },
     /// The caller made more writes than the proxy's rate limit allows; `retryAfterMs` says when
     /// one more is allowed.
     #[serde(rename_all = "camelCase")]
@@ -186,7 +186,7 @@ impl ErrorData {
             | Error::TimeoutError { vendor, .. }
             | Error::AbortError { vendor, .. }
             | Error::UnsupportedOperationError { vendor, .. }
-            | Error::UnauthenticatedError { vendor }
+            | Error::UnauthenticatedError { vendor, .. }
             | Error::NotAllowedError { vendor, .. }
             | Error::PayloadTooLargeError { vendor, .. }
             | Error::RateLimitedError { vendor, .. } => *vendor,

@@ -173,7 +173,7 @@ pub(crate) async fn send_call(config: &Config, op: Operation, params: &Value, se
                 let retry_after_ms = retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now));
                 let result = match config.proxy {
                     // The proxy's answer is final: it retried the vendor as the policy allows.
-                    Some(_) => match edge::read_reply(status, &body) {
+                    Some(_) => match edge::read_reply(status, &body, vendor, op) {
                         Some(answer) => return Ok(answer),
                         None => Err(Error::response(vendor, status, "not an answer of waihu's proxy")),
                     },
