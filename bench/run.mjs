@@ -4,7 +4,7 @@
 // Timings live here, never in the pass/fail tests.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -196,8 +196,8 @@ async function workerdStartup() {
   const modules = (main) => [
     { type: "ESModule", path: join(dist, "worker-main.mjs"), contents: main },
     { type: "ESModule", path: join(dist, "waihu"), contents: readFileSync(join(dist, "workerd.js"), "utf8") },
-    { type: "ESModule", path: join(dist, "waihu.js") },
-    { type: "ESModule", path: join(dist, "api.js") },
+    // The package's other modules, as they sit next to the entry.
+    ...readdirSync(dist).filter((f) => f.endsWith(".js") && !["workerd.js", "node.js", "browser.js"].includes(f)).map((f) => ({ type: "ESModule", path: join(dist, f) })),
     { type: "CompiledWasm", path: join(dist, "waihu_bg.wasm") },
   ];
   const form = JSON.stringify(createParams.tanyi);

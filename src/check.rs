@@ -40,6 +40,11 @@ pub struct At<'a> {
 }
 
 impl<'a> At<'a> {
+    /// The value at `path` itself (a bare list's place: `At::of(path).index(i)`).
+    pub fn of(path: &'a [PathSeg]) -> Self {
+        At { base: path, key: None, index: None }
+    }
+
     /// Item `i` of the list here (a key's list: `o.at("ids").index(2)`).
     pub fn index(self, i: usize) -> Self {
         debug_assert!(self.index.is_none());
@@ -171,7 +176,10 @@ impl Checker {
         self.error(IssueCode::InvalidType, path, params! {"expected": expected});
     }
 
-    /// A string; an empty one counts as missing when the field is required.
+    /// A string; an empty one counts as missing when the field is required. One holding
+    /// U+FFFD gets a warning: it is what a lone UTF-16 surrogate reads as (a name cut in the
+    /// middle of an emoji: `JSON.stringify` writes the half as `"\ud83d"`), and the vendor
+    /// would store the replacement character.
     pub fn str<'v>(&mut self, o: &Obj<'v>, key: &str, req: Req) -> Option<&'v str> {
         match self.present(o, key, req)? {
             // `trim().is_empty()`, stopping at the first non-space character (a phone's first).
@@ -180,7 +188,13 @@ impl Checker {
                 self.error(IssueCode::Required, o.path_of(key), when);
                 None
             }
-            Json::String(s) => Some(s),
+            Json::String(s) => {
+                // Not `contains('\u{FFFD}')`: a non-ASCII char pattern links the two-way searcher.
+                if s.as_bytes().windows(3).any(|w| w == "\u{FFFD}".as_bytes()) {
+                    self.warning(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "whole_characters"});
+                }
+                Some(s)
+            }
             _ => {
                 self.wrong_type(o.path_of(key), "string");
                 None
@@ -220,8 +234,9 @@ impl Checker {
         Some(n)
     }
 
-    /// A vendor id: a positive whole number, or the same as a string of digits (the vendor
-    /// pages send both, e.g. Tanyi's delete example `"robotCallJobId": "1"`).
+    /// A vendor id: a positive whole number up to 2^63 − 1, or the same as a string of digits
+    /// (the vendor pages send both, e.g. Tanyi's delete example `"robotCallJobId": "1"`; from JS,
+    /// an id beyond 2^53 is exact only as a string). Sent as given.
     pub fn id(&mut self, o: &Obj, key: &str, req: Req) -> Option<i64> {
         let v = self.present(o, key, req)?;
         self.id_value(v, o.at(key))
@@ -229,7 +244,7 @@ impl Checker {
 
     pub fn id_value(&mut self, v: &Json, at: At) -> Option<i64> {
         let n = match v {
-            Json::String(s) if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<i64>().ok(),
+            Json::String(s) => id_text(s),
             Json::Number(_) => v.as_i64(),
             _ => None,
         };
@@ -243,6 +258,34 @@ impl Checker {
                 self.wrong_type(at.path(), "id");
                 None
             }
+        }
+    }
+
+    /// A list of ids: an array of them, or where `joined` also one id, or a string of ids joined
+    /// by `,` (`"3033729,3033719"`, how the vendors write a list sent as text), sent as given.
+    pub fn id_list(&mut self, o: &Obj, key: &str, req: Req, min: Option<usize>, joined: bool) {
+        match o.get(key) {
+            Some(Json::String(s)) if joined => {
+                // Each piece an id: digits, above 0, at most 2^63 − 1.
+                if !s.split(',').all(|p| id_text(p).is_some_and(|n| n > 0)) {
+                    self.error(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "id,id,…"});
+                }
+            }
+            Some(v @ Json::Number(_)) if joined => {
+                self.id_value(v, o.at(key));
+            }
+            _ => {
+                if let Some(items) = self.array(o, key, req, min, None) {
+                    self.ids(items, o.at(key));
+                }
+            }
+        }
+    }
+
+    /// Each of `items` an id; `list` is where the list sits.
+    pub fn ids(&mut self, items: &[Json], list: At) {
+        for (i, v) in items.iter().enumerate() {
+            self.id_value(v, list.index(i));
         }
     }
 
@@ -331,12 +374,12 @@ impl Checker {
         }
     }
 
-    /// `HH:mm`.
+    /// `HH:mm` or `HH:mm:ss`.
     pub fn time(&mut self, o: &Obj, key: &str, req: Req) -> Option<TimeOfDay> {
         let s = self.str(o, key, req)?;
         let t = TimeOfDay::parse(s);
         if t.is_none() {
-            self.error(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "HH:mm"});
+            self.error(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "HH:mm[:ss]"});
         }
         t
     }
@@ -396,21 +439,21 @@ impl Checker {
         }
     }
 
-    /// A daily dialling window. `allowed` is the vendor's permitted range, reported with
-    /// `severity` (a warning where the vendor's enforcement is unverified). Returns the
-    /// window when both ends parse and the start is before the end.
+    /// A daily dialling window. `allowed` is the vendor's permitted range, each end reported
+    /// with its own severity (a warning where the vendor's enforcement is unverified). Returns
+    /// the window when both ends parse and the start is before the end.
     pub fn daily_window(
         &mut self,
         o: &Obj,
         (start_key, end_key): (&str, &str),
         req: Req,
         allowed: Option<(TimeOfDay, TimeOfDay)>,
-        severity: Severity,
+        (early, late): (Severity, Severity),
     ) -> Option<(TimeOfDay, TimeOfDay)> {
         let start = self.time(o, start_key, req);
         let end = self.time(o, end_key, req);
         if let Some((min, max)) = allowed {
-            for (key, t) in [(start_key, start), (end_key, end)] {
+            for (key, t, severity) in [(start_key, start, early), (end_key, end, late)] {
                 if t.is_some_and(|t| t < min || t > max) {
                     self.report(severity, IssueCode::OutsideAllowedHours, o.path_of(key), params! {"min": min.to_string(), "max": max.to_string()});
                 }
@@ -424,8 +467,9 @@ impl Checker {
         Some((start, end))
     }
 
-    /// A list of `{startKey, endKey}` break windows (`HH:mm`), each inside `daily` when
-    /// known, start before end, and not overlapping each other.
+    /// A list of `{startKey, endKey}` break windows (`HH:mm`), each with its start before its
+    /// end (an error), inside `daily` when known and not overlapping another (warnings: no vendor
+    /// documents those two rules).
     pub fn break_windows(&mut self, o: &Obj, key: &str, max: Option<usize>, (start_key, end_key): (&str, &str), daily: Option<(TimeOfDay, TimeOfDay)>) {
         let Some(items) = self.array(o, key, Req::Optional, None, max) else { return };
         let mut path = item_path(o, key);
@@ -433,14 +477,14 @@ impl Checker {
         for (i, item) in items.iter().enumerate() {
             set_index(&mut path, i);
             let Some(w) = self.root(item, &path) else { continue };
-            let Some(win) = self.daily_window(&w, (start_key, end_key), Req::Required, None, Severity::Error) else { continue };
+            let Some(win) = self.daily_window(&w, (start_key, end_key), Req::Required, None, (Severity::Error, Severity::Error)) else { continue };
             if let Some((ds, de)) = daily {
                 if win.0 < ds || win.1 > de {
-                    self.error(IssueCode::OutsideDailyWindow, path.clone(), params! {"start": ds.to_string(), "end": de.to_string()});
+                    self.warning(IssueCode::OutsideDailyWindow, path.clone(), params! {"start": ds.to_string(), "end": de.to_string()});
                 }
             }
             if let Some((j, _, _)) = ok.iter().find(|(_, s, e)| win.0 < *e && *s < win.1) {
-                self.error(IssueCode::OverlappingWindows, path.clone(), params! {"other": j});
+                self.warning(IssueCode::OverlappingWindows, path.clone(), params! {"other": j});
             }
             ok.push((i, win.0, win.1));
         }
@@ -504,7 +548,7 @@ impl Checker {
                 let p = item.get(rules.phone_key).and_then(Json::as_str).unwrap_or_default();
                 let first = seen.first(p, i, rules.any_phone);
                 if first != i {
-                    self.error(IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});
+                    self.report(rules.duplicates, IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});
                 }
             }
             row(self, &c);
@@ -561,6 +605,16 @@ pub struct CustomerRules {
     pub phone_max: Option<usize>,
     /// True where the vendor accepts opaque ids in place of numbers (Itniotech's encrypted ids).
     pub any_phone: bool,
+    /// A phone twice in one batch: an error, or a warning where the vendor drops duplicates itself.
+    pub duplicates: Severity,
+}
+
+/// A string of ASCII digits as a number; None for anything else, or beyond 2^63 − 1.
+pub fn id_text(s: &str) -> Option<i64> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
 }
 
 #[cfg(test)]
@@ -596,30 +650,74 @@ mod tests {
 
     #[test]
     fn ids_accept_numbers_and_digit_strings() {
-        let got = run(json!({"a": 1, "b": "1", "c": 0, "d": "x", "e": 1.5, "f": "99999999999999999999"}), |c, o| {
-            for k in ["a", "b", "c", "d", "e", "f"] {
-                c.id(o, k, Req::Required);
+        // Up to 2^63 − 1 as a digit string: from JS an id beyond 2^53 is exact only as a string
+        // (`1734567890123456789`, issue 12 item 17); 20 digits is beyond any Java long.
+        let v = json!({"a": 1, "b": "1", "c": 0, "d": "x", "e": 1.5, "f": "99999999999999999999", "g": "1734567890123456789", "h": "9223372036854775807", "i": "9223372036854775808", "j": 1_734_567_890_123_456_789u64, "k": "", "l": "-1", "m": " 1"});
+        let got = run(v, |c, o| {
+            for k in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"] {
+                c.id(o, k, Req::Optional);
             }
         });
         let codes: Vec<_> = got.iter().map(|(p, c, _)| (p.as_str(), *c)).collect();
-        assert_eq!(codes, vec![("c", IssueCode::TooSmall), ("d", IssueCode::InvalidType), ("e", IssueCode::InvalidType), ("f", IssueCode::InvalidType)]);
+        use IssueCode::*;
+        assert_eq!(codes, vec![("c", TooSmall), ("d", InvalidType), ("e", InvalidType), ("f", InvalidType), ("i", InvalidType), ("k", InvalidType), ("l", InvalidType), ("m", InvalidType)]);
+    }
+
+    #[test]
+    fn id_lists_as_arrays_or_joined_text() {
+        // Tanyi documents `robotCallTaskIds` as `3033729,3033719` (src/vendors/tanyi/README.md, Endpoints).
+        let v = json!({"a": "3033729,3033719", "b": "5", "c": 5, "d": [1, "2"], "e": "1,,2", "f": ",1", "g": "1,", "h": "1, 2", "i": "", "j": [0, "x"], "k": "1,2", "l": "1,0", "m": "1,9223372036854775808", "n": "1,9223372036854775807"});
+        let got = run(v, |c, o| {
+            for k in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "l", "m", "n"] {
+                c.id_list(o, k, Req::Optional, None, true);
+            }
+            // Not joined: only a list.
+            c.id_list(o, "k", Req::Optional, None, false);
+            c.id_list(o, "z", Req::Required, Some(1), true);
+        });
+        use IssueCode::*;
+        let codes: Vec<_> = got.iter().map(|(p, c, _)| (p.as_str(), *c)).collect();
+        assert_eq!(codes, vec![("e", InvalidFormat), ("f", InvalidFormat), ("g", InvalidFormat), ("h", InvalidFormat), ("i", InvalidFormat), ("j[0]", TooSmall), ("j[1]", InvalidType), ("l", InvalidFormat), ("m", InvalidFormat), ("k", InvalidType), ("z", Required)]);
+    }
+
+    #[test]
+    fn a_replacement_character_is_a_warning_on_its_field() {
+        // What a lone surrogate reads as (crate::json): a name cut in the middle of an emoji.
+        let j = Json::from_str(r#"{"name": "张\ud83d", "ok": "张😀"}"#).unwrap();
+        let mut c = Checker::new();
+        let root: Path = vec![];
+        let o = c.root(&j, &root).unwrap();
+        assert_eq!(c.str(&o, "name", Req::Required), Some("张\u{FFFD}"));
+        assert!(c.str(&o, "ok", Req::Required).is_some());
+        let got: Vec<_> = c.into_issues().into_iter().map(|i| (i.path_string(), i.code, i.severity)).collect();
+        assert_eq!(got, vec![("name".into(), IssueCode::InvalidFormat, Severity::Warning)]);
     }
 
     #[test]
     fn daily_window_rules() {
         let w = (TimeOfDay::hm(9, 0), TimeOfDay::hm(20, 0));
         let got = run(json!({"s": "08:00", "e": "21:00"}), |c, o| {
-            c.daily_window(o, ("s", "e"), Req::Required, Some(w), Severity::Error);
+            c.daily_window(o, ("s", "e"), Req::Required, Some(w), (Severity::Error, Severity::Error));
         });
         assert_eq!(got, vec![("s".into(), IssueCode::OutsideAllowedHours, Severity::Error), ("e".into(), IssueCode::OutsideAllowedHours, Severity::Error)]);
         let got = run(json!({"s": "12:00", "e": "10:00"}), |c, o| {
-            c.daily_window(o, ("s", "e"), Req::Required, Some(w), Severity::Warning);
+            c.daily_window(o, ("s", "e"), Req::Required, Some(w), (Severity::Warning, Severity::Warning));
         });
         assert_eq!(got, vec![("e".into(), IssueCode::RangeInverted, Severity::Error)]);
         assert!(run(json!({"s": "09:00", "e": "20:00"}), |c, o| {
-            assert!(c.daily_window(o, ("s", "e"), Req::Required, Some(w), Severity::Error).is_some());
+            assert!(c.daily_window(o, ("s", "e"), Req::Required, Some(w), (Severity::Error, Severity::Error)).is_some());
         })
         .is_empty());
+        // Each end with its own severity (Tanyi: a late end is a warning, an early start an error).
+        let got = run(json!({"s": "08:00", "e": "21:00"}), |c, o| {
+            c.daily_window(o, ("s", "e"), Req::Required, Some(w), (Severity::Error, Severity::Warning));
+        });
+        assert_eq!(got, vec![("s".into(), IssueCode::OutsideAllowedHours, Severity::Error), ("e".into(), IssueCode::OutsideAllowedHours, Severity::Warning)]);
+        // `HH:mm:ss` read back from the vendor: 20:00:00 is inside, 20:00:01 is not.
+        let got = run(json!({"s": "09:00:00", "e": "20:00:01"}), |c, o| {
+            c.daily_window(o, ("s", "e"), Req::Required, Some(w), (Severity::Error, Severity::Error));
+        });
+        assert_eq!(got, vec![("e".into(), IssueCode::OutsideAllowedHours, Severity::Error)]);
     }
 
     #[test]
@@ -632,14 +730,30 @@ mod tests {
             {"startTime": "15:00", "endTime": "14:00"}
         ]});
         let got = run(v, |c, o| c.break_windows(o, "l", Some(3), ("startTime", "endTime"), daily));
+        // No vendor documents the window and overlap rules: warnings. "At most three" and a
+        // start before its end stay errors.
         assert_eq!(got, vec![
             ("l".into(), IssueCode::TooBig, Severity::Error),
-            ("l[1]".into(), IssueCode::OverlappingWindows, Severity::Error),
-            ("l[2]".into(), IssueCode::OutsideDailyWindow, Severity::Error),
+            ("l[1]".into(), IssueCode::OverlappingWindows, Severity::Warning),
+            ("l[2]".into(), IssueCode::OutsideDailyWindow, Severity::Warning),
             ("l[3].endTime".into(), IssueCode::RangeInverted, Severity::Error),
         ]);
-        let ok = json!({"l": [{"startTime": "12:00", "endTime": "13:00"}, {"startTime": "13:00", "endTime": "14:00"}]});
-        assert!(run(ok, |c, o| c.break_windows(o, "l", Some(3), ("startTime", "endTime"), daily)).is_empty());
+        let w = |s: &str, e: &str| json!({"startTime": s, "endTime": e});
+        let check = |l: Value| run(json!({"l": l}), |c, o| c.break_windows(o, "l", Some(3), ("startTime", "endTime"), daily));
+        // Touching windows, in either order, and windows at the very ends of the day are fine.
+        assert!(check(json!([w("12:00", "13:00"), w("13:00", "14:00")])).is_empty());
+        assert!(check(json!([w("13:00", "14:00"), w("12:00", "13:00")])).is_empty());
+        assert!(check(json!([w("09:00", "10:00"), w("19:00", "20:00")])).is_empty());
+        // One minute past either end is outside; one minute of overlap, in either order, overlaps.
+        let codes = |l: Value| check(l).into_iter().map(|(p, c, _)| (p, c)).collect::<Vec<_>>();
+        assert_eq!(codes(json!([w("08:59", "10:00")])), vec![("l[0]".into(), IssueCode::OutsideDailyWindow)]);
+        assert_eq!(codes(json!([w("19:00", "20:01")])), vec![("l[0]".into(), IssueCode::OutsideDailyWindow)]);
+        assert_eq!(codes(json!([w("13:00", "14:00"), w("12:00", "13:01")])), vec![("l[1]".into(), IssueCode::OverlappingWindows)]);
+        assert_eq!(codes(json!([w("12:00", "13:00"), w("12:59", "14:00")])), vec![("l[1]".into(), IssueCode::OverlappingWindows)]);
+        assert_eq!(codes(json!([w("12:00", "13:00"), w("11:00", "14:00")])), vec![("l[1]".into(), IssueCode::OverlappingWindows)]);
+        assert_eq!(check(json!([w("12:00", "13:00"), w("14:00", "15:00"), w("12:30", "12:45")]))[0].1, IssueCode::OverlappingWindows);
+        // `HH:mm:ss`, as the vendors return it, compares with `HH:mm`.
+        assert!(check(json!([w("12:00:00", "13:00:00"), w("13:00", "13:30:30")])).is_empty());
     }
 
     #[test]
@@ -661,7 +775,7 @@ mod tests {
 
     #[test]
     fn customer_batches() {
-        let rules = CustomerRules { phone_key: "phone", max: Some(3), phone_max: None, any_phone: false };
+        let rules = CustomerRules { phone_key: "phone", max: Some(3), phone_max: None, any_phone: false, duplicates: Severity::Error };
         let v = json!({"c": [{"phone": "13800138000"}, {"phone": "abc"}, {"name": "x"}, {"phone": "138 0013 8000"}]});
         let mut rows = 0;
         let got = run(v, |c, o| c.customers(o, "c", &rules, |_, _| rows += 1));
@@ -674,7 +788,11 @@ mod tests {
         ]);
         let got = run(json!({"c": []}), |c, o| c.customers(o, "c", &rules, |_, _| {}));
         assert_eq!(got, vec![("c".into(), IssueCode::TooSmall, Severity::Error)]);
-        let opaque = CustomerRules { phone_key: "phone", max: None, phone_max: Some(32), any_phone: true };
+        // Where the vendor drops duplicates itself (BYRobot), a duplicate is a warning.
+        let lenient = CustomerRules { duplicates: Severity::Warning, ..rules };
+        let got = run(json!({"c": [{"phone": "13800138000"}, {"phone": "13800138000"}]}), |c, o| c.customers(o, "c", &lenient, |_, _| {}));
+        assert_eq!(got, vec![("c[1].phone".into(), IssueCode::DuplicateValue, Severity::Warning)]);
+        let opaque = CustomerRules { phone_key: "phone", max: None, phone_max: Some(32), any_phone: true, duplicates: Severity::Error };
         let got = run(json!({"c": [{"phone": "a+b="}, {"phone": "ab"}, {"phone": " a+b= "}]}), |c, o| c.customers(o, "c", &opaque, |_, _| {}));
         assert_eq!(got, vec![("c[2].phone".into(), IssueCode::DuplicateValue, Severity::Error)]);
     }

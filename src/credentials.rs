@@ -39,7 +39,7 @@ pub fn field<'v>(c: &mut Checker, o: &Obj<'v>, key: &str, required: bool, kind: 
         Kind::Text => true,
     };
     if !ok {
-        let format = if kind == Kind::HeaderName { "an HTTP header name" } else { "a header value (no control characters)" };
+        let format = if kind == Kind::HeaderName { "header_name" } else { "header_value" };
         c.error(IssueCode::InvalidFormat, o.path_of(key), params! {"format": format});
         return None;
     }

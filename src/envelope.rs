@@ -52,7 +52,7 @@ pub fn text(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => Some(s.clone()),
         Value::Null => None,
-        other => Some(other.to_string()),
+        other => Some(crate::json::to_text(other)),
     }
 }
 

@@ -87,7 +87,7 @@ pub fn request(endpoint: &Endpoint, base: &str, mut params: Map<String, Value>) 
         None
     } else {
         headers.push(("Content-Type".to_string(), "application/json".to_string()));
-        Some(Value::Object(params).to_string())
+        Some(crate::json::to_text(&Value::Object(params)))
     };
     HttpRequest { method: endpoint.method, url, headers, body, safe_to_repeat: endpoint.safe_to_repeat }
 }
@@ -99,11 +99,11 @@ pub fn request(endpoint: &Endpoint, base: &str, mut params: Map<String, Value>) 
 pub fn check_base_url(given: Option<&str>, default: Option<&'static str>, c: &mut Checker) -> Option<String> {
     let path: Path = vec!["baseUrl".into()];
     let Some(url) = given.filter(|u| !u.trim().is_empty()).or(default) else {
-        c.error(IssueCode::Required, path, params! {"when": "the vendor documents no base URL"});
+        c.error(IssueCode::Required, path, params! {"when": "no_default_base_url"});
         return None;
     };
     if !is_base_url(url) {
-        c.error(IssueCode::InvalidFormat, path, params! {"format": "http(s)://host[:port][/prefix], without user info, query or fragment"});
+        c.error(IssueCode::InvalidFormat, path, params! {"format": "http(s)://host[:port][/prefix]"});
         return None;
     }
     Some(url.to_string())
@@ -146,12 +146,12 @@ pub fn check_headers(headers: &[(String, String)], c: &mut Checker) {
     for (i, (name, value)) in headers.iter().enumerate() {
         let at = || -> Path { vec!["headers".into(), name.as_str().into()] };
         if !is_header_name(name) {
-            c.error(IssueCode::InvalidFormat, at(), params! {"format": "an HTTP header name"});
+            c.error(IssueCode::InvalidFormat, at(), params! {"format": "header_name"});
         } else if headers[..i].iter().any(|(k, _)| k.eq_ignore_ascii_case(name)) {
             c.error(IssueCode::DuplicateValue, at(), params! {"firstIndex": headers[..i].iter().position(|(k, _)| k.eq_ignore_ascii_case(name)).unwrap_or(0)});
         }
         if !is_header_value(value) {
-            c.error(IssueCode::InvalidFormat, at(), params! {"format": "a header value (no control characters)"});
+            c.error(IssueCode::InvalidFormat, at(), params! {"format": "header_value"});
         }
     }
 }
@@ -160,7 +160,7 @@ pub fn check_headers(headers: &[(String, String)], c: &mut Checker) {
 fn scalar_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        other => other.to_string(),
+        other => crate::json::to_text(other),
     }
 }
 
@@ -189,6 +189,18 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
+/// Scalars as text joined by `,` (`3033729,3033719`): how the vendors write a list as text.
+pub fn joined(items: &[Value]) -> String {
+    let mut t = String::new();
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            t.push(',');
+        }
+        t.push_str(&scalar_text(item));
+    }
+    t
+}
+
 /// Builds `?k=v&…` from the members of a JSON object, in the object's key order. Null members
 /// are left out; a list of scalars is sent as comma-separated values (`3033729,3033719`, as the
 /// vendors document list-valued query params); other nested values as their JSON text.
@@ -198,16 +210,7 @@ pub fn query_string(params: &Map<String, Value>) -> String {
     for (k, v) in params {
         let text = match v {
             Value::Null => continue,
-            Value::Array(items) if items.iter().all(|i| !i.is_array() && !i.is_object()) => {
-                let mut t = String::new();
-                for (n, item) in items.iter().enumerate() {
-                    if n > 0 {
-                        t.push(',');
-                    }
-                    t.push_str(&scalar_text(item));
-                }
-                t
-            }
+            Value::Array(items) if items.iter().all(|i| !i.is_array() && !i.is_object()) => joined(items),
             other => scalar_text(other),
         };
         out.push(if out.is_empty() { '?' } else { '&' });

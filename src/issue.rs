@@ -175,9 +175,39 @@ pub fn path_to_string(path: &[PathSeg]) -> String {
     s
 }
 
-fn param(params: &Map<String, Value>, key: &str) -> String {
+/// Param values that are words, not data: each a stable machine value (what `params` holds)
+/// with its English and Chinese text, so that a zh-CN message is Chinese throughout. The
+/// conditions of `required` (`params.when`), the formats of `invalid_format` that are phrases
+/// (`params.format`) and the JSON types of `invalid_type` (`params.expected`). Values not here
+/// (field names, enum values, numbers, `HH:mm`) appear as they are in both locales.
+pub const TEXTS: &[(&str, &str, &str)] = &[
+    ("mode=AUTO", "mode is AUTO", "mode 为 AUTO"),
+    ("taskType=1", "taskType is 1", "taskType 为 1"),
+    ("redial=true", "redial is true", "redial 为 true"),
+    ("repeatCall=true", "repeatCall is true", "repeatCall 为 true"),
+    ("phoneType!=MOBILE", "phoneType is not MOBILE", "phoneType 不为 MOBILE"),
+    ("redialCondition|redialInterval|redialTimes", "any of redialCondition, redialInterval, redialTimes is set", "已设置 redialCondition、redialInterval 或 redialTimes"),
+    ("breakStartTime|breakEndTime", "breakStartTime or breakEndTime is set", "已设置 breakStartTime 或 breakEndTime"),
+    ("no_default_base_url", "the vendor documents no base URL", "厂商未公开默认 URL"),
+    ("http(s)://host[:port][/prefix]", "http(s)://host[:port][/prefix], without user info, query or fragment", "http(s)://host[:port][/prefix]，不含用户信息、查询参数或片段"),
+    ("header_name", "an HTTP header name", "HTTP 头名称"),
+    ("header_value", "a header value (no control characters)", "HTTP 头的值（不含控制字符）"),
+    ("path_segment", "one path segment (not . or ..)", "单个路径段（不能为 . 或 ..）"),
+    ("whole_characters", "text without U+FFFD (a cut character)", "不含 U+FFFD（被截断的字符）的文本"),
+    ("object", "object", "对象"),
+    ("array", "array", "数组"),
+    ("string", "string", "字符串"),
+    ("integer", "integer", "整数"),
+    ("boolean", "boolean", "布尔值"),
+    ("id", "id", "ID"),
+];
+
+fn param(params: &Map<String, Value>, key: &str, zh: bool) -> String {
     match params.get(key) {
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => match TEXTS.iter().find(|t| t.0 == s) {
+            Some(&(_, en, cn)) => (if zh { cn } else { en }).to_string(),
+            None => s.clone(),
+        },
         Some(Value::Array(items)) => {
             // Not `Vec<String>::join`: that links a kilobyte of generic code.
             let mut out = String::new();
@@ -187,19 +217,20 @@ fn param(params: &Map<String, Value>, key: &str) -> String {
                 }
                 match v.as_str() {
                     Some(s) => out.push_str(s),
-                    None => out.push_str(&v.to_string()),
+                    None => out.push_str(&crate::json::to_text(v)),
                 }
             }
             out
         }
-        Some(v) => v.to_string(),
+        Some(v) => crate::json::to_text(v),
         None => String::new(),
     }
 }
 
 /// The message for a code, in a locale, with the params a form needs filled in.
 pub fn message(code: IssueCode, params: &Map<String, Value>, locale: Locale) -> String {
-    let template = template(code, locale == Locale::ZhCn, params);
+    let zh = locale == Locale::ZhCn;
+    let template = template(code, zh, params);
     // Renders `{key}` from the params: one loop rather than a `format!` per message (which
     // cost ~1 KiB of .wasm).
     let mut out = String::with_capacity(template.len() + 16);
@@ -208,7 +239,7 @@ pub fn message(code: IssueCode, params: &Map<String, Value>, locale: Locale) -> 
         out.push_str(&rest[..open]);
         rest = &rest[open + 1..];
         let close = rest.find('}').unwrap_or(rest.len());
-        out.push_str(&param(params, &rest[..close]));
+        out.push_str(&param(params, &rest[..close], zh));
         rest = rest.get(close + 1..).unwrap_or("");
     }
     out.push_str(rest);
@@ -217,11 +248,11 @@ pub fn message(code: IssueCode, params: &Map<String, Value>, locale: Locale) -> 
 
 /// The message template for a code: `{key}` stands for `params.key`.
 fn template(code: IssueCode, zh: bool, params: &Map<String, Value>) -> &'static str {
-    let kind = param(params, "type");
+    let kind = param(params, "type", false);
     let (en, cn) = match code {
         IssueCode::Required if params.contains_key("when") => ("Required when {when}", "当 {when} 时必填"),
         IssueCode::Required => ("Required", "必填"),
-        IssueCode::InvalidType => ("Expected {expected}", "类型错误，应为 {expected}"),
+        IssueCode::InvalidType => ("Expected {expected}", "类型错误，应为{expected}"),
         IssueCode::UnrecognizedKey => ("Not a field the vendor documents (a typo?)", "厂商文档中没有这个字段（是否拼写错误？）"),
         IssueCode::InvalidEnum => ("Invalid value; expected one of: {options}", "取值无效，可选：{options}"),
         IssueCode::InvalidLiteral => ("Must be {expected}", "该字段只能为 {expected}"),
@@ -237,7 +268,7 @@ fn template(code: IssueCode, zh: bool, params: &Map<String, Value>) -> &'static 
             "string" => ("Must be at most {maximum} character(s)", "最多 {maximum} 个字符"),
             _ => ("Must be at most {maximum}", "不能大于 {maximum}"),
         },
-        IssueCode::OutsideAllowedHours => ("Must be between {min} and {max}", "拨打时间需在 {min}-{max} 之间"),
+        IssueCode::OutsideAllowedHours => ("Outside {min}-{max}, the dialling hours the vendor documents", "不在厂商文档规定的拨打时段 {min}-{max} 内"),
         IssueCode::RangeInverted => ("{start} must be before {end}", "{start} 必须早于 {end}"),
         IssueCode::OutsideDailyWindow => ("Must lie within the daily window {start}-{end}", "需在每日拨打时段 {start}-{end} 之内"),
         IssueCode::OverlappingWindows => ("Overlaps window {other}", "与第 {other} 个时段重叠"),
@@ -351,10 +382,90 @@ mod tests {
     #[test]
     fn messages_fill_params() {
         let p = params! {"min": "09:00", "max": "20:00"};
-        assert_eq!(message(IssueCode::OutsideAllowedHours, &p, Locale::En), "Must be between 09:00 and 20:00");
-        assert_eq!(message(IssueCode::OutsideAllowedHours, &p, Locale::ZhCn), "拨打时间需在 09:00-20:00 之间");
+        // Says what the vendor documents: a warning where its enforcement is unverified.
+        assert_eq!(message(IssueCode::OutsideAllowedHours, &p, Locale::En), "Outside 09:00-20:00, the dialling hours the vendor documents");
+        assert_eq!(message(IssueCode::OutsideAllowedHours, &p, Locale::ZhCn), "不在厂商文档规定的拨打时段 09:00-20:00 内");
+        let p = params! {"when": "mode=AUTO"};
+        assert_eq!(message(IssueCode::Required, &p, Locale::En), "Required when mode is AUTO");
+        assert_eq!(message(IssueCode::Required, &p, Locale::ZhCn), "当 mode 为 AUTO 时必填");
         let p = params! {"maximum": 100, "type": "array"};
         assert_eq!(message(IssueCode::TooBig, &p, Locale::En), "Must have at most 100 item(s)");
+    }
+
+    /// The ASCII words (letters only) of `s`.
+    fn ascii_words(s: &str) -> Vec<&str> {
+        s.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect()
+    }
+
+    /// zh-CN messages are Chinese throughout (issue 12 item 10: `startDateTime: 当 mode is AUTO
+    /// 时必填` mixed two languages): for every code and every worded param value, in both
+    /// locales, the only ASCII words in a zh-CN message are the field names and values that the
+    /// machine value itself names (`mode`, `AUTO` of `mode=AUTO`) and a few acronyms; English
+    /// messages hold no Chinese.
+    #[test]
+    fn zh_messages_are_chinese_for_every_code_and_worded_value() {
+        const ACRONYMS: &[&str] = &["HTTP", "URL", "ID", "U", "FFFD"];
+        for code in IssueCode::ALL {
+            for kind in ["array", "string", "number"] {
+                for &(value, _, _) in TEXTS {
+                    let p = params! {"when": value, "format": value, "expected": value, "reason": value, "list": value, "type": kind, "minimum": 1, "maximum": 2, "min": "09:00", "max": "20:00", "start": "09:00", "end": "20:00", "other": 1, "firstIndex": 0, "options": &["A", "B"][..]};
+                    let (en, zh) = (message(code, &p, Locale::En), message(code, &p, Locale::ZhCn));
+                    assert!(!en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{code:?} en: {en}");
+                    assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{code:?} zh: {zh}");
+                    for w in ascii_words(&zh) {
+                        let named = ascii_words(value).iter().any(|v| v.eq_ignore_ascii_case(w)) || ["A", "B"].contains(&w);
+                        assert!(named || ACRONYMS.contains(&w), "{code:?} with {value:?}: English word {w:?} in zh-CN: {zh}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every worded value the code passes (`Req::RequiredWhen`, `"when"`, `"expected"`,
+    /// `wrong_type` and `"format"` phrases) has its two texts: a new condition cannot be
+    /// English-only. (Formats written as patterns, `HH:mm[:ss]`, read the same in any locale.)
+    #[test]
+    fn every_worded_value_in_the_source_has_both_texts() {
+        let is_phrase = |v: &str| v.split(' ').any(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()));
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        let mut files = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(p) = files.pop() {
+            if p.is_dir() {
+                files.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if p.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let file = std::fs::read_to_string(&p).unwrap();
+            // The code, without its tests.
+            let text = &file[..file.find("#[cfg(test)]").unwrap_or(file.len())];
+            // The value is the string literal that follows the marker (for `wrong_type(`, the
+            // call's last argument).
+            for marker in ["RequiredWhen(\"", "\"when\": \"", "\"expected\": \"", "\"format\": \"", "wrong_type("] {
+                for (i, _) in text.match_indices(marker) {
+                    let rest = &text[i + marker.len()..];
+                    let rest = if marker == "wrong_type(" {
+                        let call = &rest[..rest.find(");").unwrap_or(0)];
+                        match call.rfind(", \"") {
+                            Some(q) => &call[q + 3..],
+                            None => continue,
+                        }
+                    } else {
+                        rest
+                    };
+                    let value = &rest[..rest.find('"').unwrap()];
+                    seen += 1;
+                    let worded = marker != "\"format\": \"" || is_phrase(value) || value.contains('_');
+                    if worded && !TEXTS.iter().any(|t| t.0 == value) {
+                        missing.push(format!("{}: {value}", p.display()));
+                    }
+                }
+            }
+        }
+        assert!(seen > 30, "the markers found only {seen} values");
+        assert!(missing.is_empty(), "worded values without texts: {missing:?}");
     }
 
     #[test]

@@ -114,7 +114,9 @@ impl Default for SendOptions {
 
 impl SendOptions {
     /// These options with the members of `v` on top: a call's headers come after the client's
-    /// (replacing any of the same name), its severity overrides over the client's.
+    /// (replacing any of the same name, whatever its case), its severity overrides over the
+    /// client's. Two headers of one object whose names differ only in case are both kept, so
+    /// that the request's check reports them (`duplicate_value`) rather than one being dropped.
     pub fn with(&self, v: &Value) -> R<SendOptions> {
         let f = Fields(object(v, "the options")?);
         let mut out = self.clone();
@@ -124,10 +126,9 @@ impl SendOptions {
         if let Some(n) = f.opt_uint("maxRetries", MAX_RETRIES)? {
             out.policy.max_retries = n as u32;
         }
-        for (k, v) in f.string_map("headers")? {
-            out.headers.retain(|(name, _)| !name.eq_ignore_ascii_case(&k));
-            out.headers.push((k, v));
-        }
+        let headers = f.string_map("headers")?;
+        out.headers.retain(|(name, _)| !headers.iter().any(|(k, _)| name.eq_ignore_ascii_case(k)));
+        out.headers.extend(headers);
         for (i, level) in f.severity()?.0.iter().enumerate() {
             if level.is_some() {
                 out.severity.0[i] = *level;
@@ -406,6 +407,26 @@ mod tests {
             assert!(chunk_outcomes(&bad).is_err(), "{bad}");
         }
         assert_eq!(locale(&json!("zh-CN")), Ok(Locale::ZhCn));
+        // Issue 12 item 19: NaN and ±Infinity arrive as null; 2^31 ms or more fires at once in
+        // `setTimeout`; 0 and negative would mean no timeout.
+        for bad in [json!({"timeoutMs": null}), json!({"timeoutMs": 2_147_483_648.0}), json!({"timeoutMs": 1e300}), json!({"timeoutMs": -1}), json!({"timeoutMs": 0}), json!({"timeoutMs": "5"}), json!({"maxRetries": 11}), json!({"maxRetries": null})] {
+            assert!(SendOptions::default().with(&bad).is_err(), "{bad}");
+        }
+        assert_eq!(SendOptions::default().with(&json!({"timeoutMs": 2_147_483_647.0})).unwrap().timeout_ms, MAX_TIMEOUT_MS);
+    }
+
+    #[test]
+    fn headers_of_one_object_are_all_kept_for_the_request_check() {
+        // A call's header replaces the client's of the same name, whatever its case; two in one
+        // object that differ only in case are both kept, so the request's check refuses them
+        // (issue 12 item 22: one was silently dropped).
+        let client = SendOptions::default().with(&json!({"headers": {"X-A": "client", "X-Keep": "k"}})).unwrap();
+        let call = client.with(&json!({"headers": {"x-a": "call"}})).unwrap();
+        assert_eq!(call.headers, vec![("X-Keep".to_string(), "k".to_string()), ("x-a".to_string(), "call".to_string())]);
+        let twice = client.with(&json!({"headers": {"X-Trace": "1", "x-trace": "2"}})).unwrap();
+        assert_eq!(twice.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("x-trace")).count(), 2);
+        let config = SendOptions::default().with(&json!({"headers": {"A": "1", "a": "2"}})).unwrap();
+        assert_eq!(config.headers.len(), 2);
         assert!(locale(&json!(1)).is_err());
     }
 }

@@ -99,6 +99,23 @@ mod tests {
         assert_eq!(next_delay(&P, 0, true, Outcome::Status { status: 200, retry_after_ms: None }, 0.0), None);
     }
 
+    /// RFC 9110 §15.6: 500, 502 and 504 say the server or a gateway failed; a read may be sent
+    /// again (issue 12 item 23: nothing asserted it), with the same backoff as a network error.
+    #[test]
+    fn reads_retry_after_500_502_and_504_only() {
+        for status in [500, 502, 504] {
+            let o = Outcome::Status { status, retry_after_ms: None };
+            assert_eq!(next_delay(&P, 0, true, o, 0.0), Some(50.0), "{status}");
+            assert_eq!(next_delay(&P, 1, true, o, 1.0), Some(200.0), "{status}");
+            assert_eq!(next_delay(&P, 2, true, o, 0.0), None, "{status}: retries are bounded");
+            // A Retry-After on them is not a refusal: the backoff applies.
+            assert_eq!(next_delay(&P, 0, true, Outcome::Status { status, retry_after_ms: Some(4000.0) }, 0.0), Some(50.0), "{status}");
+        }
+        for status in [400, 401, 403, 408, 412, 501, 505, 599] {
+            assert_eq!(next_delay(&P, 0, true, Outcome::Status { status, retry_after_ms: None }, 0.0), None, "{status}");
+        }
+    }
+
     #[test]
     fn retry_after_parsing() {
         // RFC 9110 §10.2.3: delay-seconds or an HTTP-date.

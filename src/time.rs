@@ -3,35 +3,44 @@
 
 use std::fmt;
 
-/// A time of day `HH:mm`, as minutes since midnight.
+/// A time of day `HH:mm` or `HH:mm:ss`, as seconds since midnight: both forms compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct TimeOfDay(pub u16);
+pub struct TimeOfDay(pub u32);
 
 impl TimeOfDay {
-    pub const fn hm(h: u16, m: u16) -> Self {
-        TimeOfDay(h * 60 + m)
+    pub const fn hm(h: u32, m: u32) -> Self {
+        TimeOfDay(h * 3600 + m * 60)
     }
 
-    /// Parses exactly `HH:mm` (two digits each, 00:00–23:59).
+    /// Parses exactly `HH:mm` or `HH:mm:ss` (two digits each, 00:00–23:59:59). The vendors take
+    /// `HH:mm` and answer with `HH:mm:ss` (`"workingStartTime": "09:00:00"`, Java's `LocalTime`),
+    /// and a time read back is sent again in an update.
     pub fn parse(s: &str) -> Option<Self> {
         let b = s.as_bytes();
-        if b.len() != 5 || b[2] != b':' {
+        let secs = match b.len() {
+            5 => 0,
+            8 if b[5] == b':' => digits(&b[6..8]).filter(|s| *s < 60)?,
+            _ => return None,
+        };
+        if b[2] != b':' {
             return None;
         }
-        let h = two_digits(&b[0..2])?;
-        let m = two_digits(&b[3..5])?;
-        (h < 24 && m < 60).then(|| TimeOfDay::hm(h, m))
+        let h = digits(&b[0..2])?;
+        let m = digits(&b[3..5])?;
+        (h < 24 && m < 60).then(|| TimeOfDay(h * 3600 + m * 60 + secs))
     }
 }
 
+/// `HH:mm`, or `HH:mm:ss` when the seconds are not zero.
 impl fmt::Display for TimeOfDay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+        let (h, m, s) = (self.0 / 3600, self.0 / 60 % 60, self.0 % 60);
+        write!(f, "{h:02}:{m:02}")?;
+        if s > 0 {
+            write!(f, ":{s:02}")?;
+        }
+        Ok(())
     }
-}
-
-fn two_digits(b: &[u8]) -> Option<u16> {
-    digits(b).map(|v| v as u16)
 }
 
 fn digits(b: &[u8]) -> Option<u32> {
@@ -187,9 +196,17 @@ mod tests {
 
     #[test]
     fn times() {
-        assert_eq!(TimeOfDay::parse("09:00"), Some(TimeOfDay(540)));
+        assert_eq!(TimeOfDay::parse("09:00"), Some(TimeOfDay(32_400)));
         assert_eq!(TimeOfDay::parse("23:59").map(|t| t.to_string()).as_deref(), Some("23:59"));
-        for bad in ["9:00", "24:00", "12:60", "12-00", "", "12:0a", "١٢:٠٠"] {
+        // The vendors answer `HH:mm:ss` (Tanyi's getJobDetail `"dailyStartTime": "15:08:31"`,
+        // BYRobot's `"workingStartTime": "09:00:00"`, src/vendors/*/README.md): the same instant
+        // as `HH:mm` when the seconds are zero, and ordered with it.
+        assert_eq!(TimeOfDay::parse("09:00:00"), TimeOfDay::parse("09:00"));
+        assert_eq!(TimeOfDay::parse("15:08:31"), Some(TimeOfDay(15 * 3600 + 8 * 60 + 31)));
+        assert!(TimeOfDay::parse("15:08:31") > TimeOfDay::parse("15:08") && TimeOfDay::parse("15:08:31") < TimeOfDay::parse("15:09"));
+        assert_eq!(TimeOfDay::parse("23:59:59").map(|t| t.to_string()).as_deref(), Some("23:59:59"));
+        assert_eq!(TimeOfDay::hm(9, 5).to_string(), "09:05");
+        for bad in ["9:00", "24:00", "12:60", "12-00", "", "12:0a", "١٢:٠٠", "12:00:60", "12:00:5", "12:00-00", "12:00:0a", "12:00:00:00", "24:00:00", "12:60:00", "12-00:00"] {
             assert_eq!(TimeOfDay::parse(bad), None, "{bad}");
         }
     }
@@ -207,6 +224,60 @@ mod tests {
         assert_eq!(a.date(), Date::parse("2022-09-16").unwrap());
         assert!(DateTime::parse("2022-09-16T08:00:00").is_none());
         assert!(DateTime::parse("2022-09-16 24:00:00").is_none());
+    }
+
+    #[test]
+    fn every_month_has_its_length() {
+        // An inactive date on 30 April must pass (Itniotech's inactiveDateList).
+        for (m, last) in [(1, 31), (2, 28), (3, 31), (4, 30), (5, 31), (6, 30), (7, 31), (8, 31), (9, 30), (10, 31), (11, 30), (12, 31)] {
+            assert!(Date::parse(&format!("2022-{m:02}-{last:02}")).is_some(), "2022-{m}-{last}");
+            assert!(Date::parse(&format!("2022-{m:02}-{:02}", last + 1)).is_none(), "2022-{m}-{}", last + 1);
+            assert!(Date::parse(&format!("2022-{m:02}-00")).is_none());
+        }
+        // Gregorian leap years: every 4th, not every 100th, every 400th.
+        for (y, leap) in [(1900, false), (2000, true), (2022, false), (2024, true), (2100, false), (2400, true)] {
+            assert_eq!(Date::parse(&format!("{y}-02-29")).is_some(), leap, "{y}");
+        }
+    }
+
+    #[test]
+    fn dates_count_days_from_1970() {
+        // Days since 1970-01-01, as Python's `date.toordinal() - date(1970, 1, 1).toordinal()`.
+        for (d, days) in [("2022-01-31", 19_023), ("2022-02-28", 19_051), ("2022-03-01", 19_052), ("2022-04-30", 19_112), ("2022-05-01", 19_113), ("2022-12-31", 19_357), ("2000-02-29", 11_016), ("2024-02-29", 19_782), ("1969-12-31", -1), ("2100-03-01", 47_541)] {
+            assert_eq!(Date::parse(d), Some(Date(days)), "{d}");
+        }
+        // Months of one year in order.
+        let months: Vec<Date> = (1..=12).map(|m| Date::parse(&format!("2022-{m:02}-15")).unwrap()).collect();
+        assert!(months.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn datetimes_count_seconds_and_order_within_a_day() {
+        assert_eq!(DateTime::parse("1970-01-01 01:02:03"), Some(DateTime(3723)));
+        assert_eq!(DateTime::parse("1970-01-02 00:00:00"), Some(DateTime(86_400)));
+        assert_eq!(DateTime::parse("2022-03-01 23:59:59"), Some(DateTime(19_052 * 86_400 + 86_399)));
+        // A same-day start after its end must compare as later.
+        let same_day = ["2022-09-16 00:00:00", "2022-09-16 00:00:01", "2022-09-16 00:00:59", "2022-09-16 00:01:00", "2022-09-16 00:59:59", "2022-09-16 01:00:00", "2022-09-16 09:30:00", "2022-09-16 23:59:59"];
+        let parsed: Vec<DateTime> = same_day.iter().map(|s| DateTime::parse(s).unwrap()).collect();
+        assert!(parsed.windows(2).all(|w| w[0] < w[1]), "{parsed:?}");
+        // One separator wrong, or one field out of range, is enough to fail.
+        for bad in ["2022x09-16", "2022-09x16", "2022-09-16x08:00:00", "2022-09-16 08x00:00", "2022-09-16 08:00x00", "2022-09-16 24:00:00", "2022-09-16 08:60:00", "2022-09-16 08:00:60", "2022-09-16 08:00:0", "2022-02-30 08:00:00"] {
+            assert_eq!(DateTime::parse(bad), None, "{bad}");
+        }
+        assert!(Date::parse("2022x09-16").is_none() && Date::parse("2022-09x16").is_none());
+    }
+
+    #[test]
+    fn rfc1123_names_every_day_as_the_http_date_reads_it() {
+        // BYRobot signs this string (src/vendors/byrobot/README.md, Auth): every day from 1969 to
+        // 2101, 24–28 February included, must print the date that reads back as the same instant.
+        for day in -400..47_600i64 {
+            let ms = day * 86_400_000 + 45_296_000; // 12:34:56
+            let text = rfc1123(ms);
+            assert_eq!(parse_http_date(&text), Some(ms), "{text}");
+        }
+        assert_eq!(rfc1123(1_708_732_800_000), "Sat, 24 Feb 2024 00:00:00 GMT");
+        assert_eq!(rfc1123(1_709_078_400_000), "Wed, 28 Feb 2024 00:00:00 GMT");
     }
 
     #[test]

@@ -330,6 +330,11 @@ fn build(vendor: Vendor, op: Operation, endpoint: Endpoint, raw: &Value, options
     let mut fields = raw.as_object().cloned().unwrap_or_default();
     (signer.complete)(&mut fields);
     let mut req = http::request(&endpoint, &base, fields);
+    // A bare list that the vendor's rules accepted (Tanyi's getJobStatsInfoList example) is the
+    // body as it is.
+    if raw.is_array() && req.body.is_some() {
+        req.body = Some(crate::json::to_text(raw));
+    }
     (signer.sign)(&mut req, clock(options.now));
     for (k, v) in &options.headers {
         req.set_header(k, v);
@@ -344,7 +349,7 @@ fn path_params(endpoint: &Endpoint, params: &Json, c: &mut Checker) {
     let Some(key) = endpoint.path_param() else { return };
     match params.get(key) {
         Some(Json::String(s)) if s.as_ref() == "." || s.as_ref() == ".." => {
-            c.error(IssueCode::InvalidFormat, vec![key.into()], params! {"format": "a path segment (not . or ..)"});
+            c.error(IssueCode::InvalidFormat, vec![key.into()], params! {"format": "path_segment"});
         }
         None | Some(Json::String(_) | Json::Number(_)) => {}
         Some(_) => c.error(IssueCode::InvalidType, vec![key.into()], params! {"expected": "string"}),

@@ -44,13 +44,24 @@ macro_rules! wire_enum {
     };
 }
 
-/// A vendor id: the pages send ids both as numbers and as digit strings.
+/// A vendor id: the pages send ids both as numbers and as digit strings. Results carry an id
+/// beyond 2^53 − 1 as a string (a JS number would round it).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum Id {
     Num(i64),
     Str(String),
+}
+
+/// A list of ids where the vendor also takes one id or ids joined by `,` (`"3033729,3033719"`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(untagged)]
+pub enum IdList {
+    List(Vec<Id>),
+    /// One id, or ids joined by `,`.
+    One(Id),
 }
 
 /// String-to-string map (customer `properties`).

@@ -90,3 +90,54 @@ fn counted_failures_without_names_make_the_chunk_unknown() {
     let r = p.fold(&[ChunkOutcome::Applied { data: json!({"successNum": 2, "repeatNum": 1, "placeFailNum": 0}) }]);
     assert_eq!(r.imported, vec![0, 1, 2]);
 }
+
+/// Issue 12 item 23 (mutants in `plan` survived): issues about the whole call — a task id of 0,
+/// a blank `appId`, a `companyId` of 0 — fail the plan even with `skip_invalid`, while the
+/// per-call row limit (`too_big` / `too_small` on the rows' list) is what chunking handles.
+#[test]
+fn call_level_limits_fail_the_plan_but_the_row_limit_is_chunked() {
+    let extra = |v: Value| ImportOptions { extra: v.as_object().cloned().unwrap_or_default(), skip_invalid: true, ..Default::default() };
+    for (v, task, opts, path) in [
+        ("tanyi", json!(0), extra(json!({})), "robotCallJobId"),
+        ("itniotech", json!(7), extra(json!({"appId": " "})), "appId"),
+        ("byrobot", json!(7), extra(json!({"companyId": 0})), "companyId"),
+    ] {
+        let e = plan(vendor(v), &task, rows(3), &opts).unwrap_err();
+        let Error::ValidationError { issues, .. } = e else { panic!("{v}") };
+        assert_eq!(issues.iter().map(|i| (i.path_string(), i.code.as_str())).collect::<Vec<_>>(), vec![(path.to_string(), "too_small")], "{v}");
+    }
+    // 250 rows are more than Itniotech's 100 a call: chunked, not refused; none is an error.
+    let p = plan(vendor("itniotech"), &json!(7), rows(250), &ImportOptions::default()).unwrap();
+    assert_eq!((p.chunks.len(), p.rejected.len()), (3, 0));
+    // No rows at all is nothing to do, not an error.
+    assert_eq!(plan(vendor("tanyi"), &json!(7), json!([]), &ImportOptions::default()).unwrap().chunks.len(), 0);
+}
+
+/// The plan's messages follow `locale` (issue 12 item 23: zh-CN import messages were untested).
+#[test]
+fn import_messages_follow_the_locale() {
+    let zh = |skip_invalid| ImportOptions { locale: waihu::Locale::ZhCn, skip_invalid, ..Default::default() };
+    let Error::ValidationError { issues, .. } = plan(vendor("tanyi"), &json!(7), json!({"not": "a list"}), &zh(false)).unwrap_err() else { panic!() };
+    assert_eq!(issues[0].message, "类型错误，应为数组");
+    let Error::ValidationError { issues, .. } = plan(vendor("tanyi"), &json!(0), rows(1), &zh(true)).unwrap_err() else { panic!() };
+    assert_eq!(issues[0].message, "不能小于 1");
+    let mut input = rows(3);
+    input[1]["phone"] = json!("nope");
+    input[2]["phone"] = input[0]["phone"].clone();
+    let p = plan(vendor("tanyi"), &json!(7), input, &zh(true)).unwrap();
+    let reasons: Vec<_> = p.rejected.iter().map(|r| (r.row, r.reason.as_str())).collect();
+    assert_eq!(reasons, vec![(1, "phoneNumber: 不是有效的电话号码"), (2, "phoneNumber: 与第 0 项重复")]);
+    let Error::ValidationError { issues, .. } = plan(vendor("tanyi"), &json!(7), json!([{"phone": "nope"}]), &ImportOptions::default()).unwrap_err() else { panic!() };
+    assert_eq!(issues[0].message, "Not a valid phone number");
+}
+
+/// BYRobot drops a phone a task already holds, duplicates within a batch included (README.md
+/// [B-task] 重复号码自动去重): a duplicate is a warning there, so the row is sent, not rejected.
+#[test]
+fn byrobot_duplicates_are_sent_for_the_vendor_to_drop() {
+    let mut input = rows(3);
+    input[2]["phone"] = input[0]["phone"].clone();
+    let p = plan(vendor("byrobot"), &json!(7), input, &ImportOptions { extra: json!({"companyId": 1}).as_object().cloned().unwrap_or_default(), ..Default::default() }).unwrap();
+    assert!(p.rejected.is_empty());
+    assert_eq!(p.chunks[0].rows, vec![0, 1, 2]);
+}

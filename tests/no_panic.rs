@@ -41,6 +41,10 @@ const STRINGS: &[&str] = &[
     "", " ", "09:00", "20:00", "21:00", "08:59", "24:00", "9:00", "2022-02-29", "2024-02-29", "2022-09-16 08:00:00", "9999-12-31 23:59:59",
     "0000-01-01", "AUTO", "MANUAL", "MOBILE", "MONDAY", "BUSY", "13800138000", "+8613800138000", "1008", "abc", "-1", "1", "0",
     "99999999999999999999999", "中文", "\u{0}", "\u{FFFF}", "🙂", "NaN", "null", "[", "{\"code\":200}",
+    // Hostile input (issue 12): header splitting, dot segments in path ids, ids past 2^53 and
+    // past 2^63, what a lone surrogate reads as, half a comma list.
+    "k\r\nX-Injected: 1", "\n", "\r", "a\u{0}b", ".", "..", "../x", "%2E%2E", "1734567890123456789", "12345678901234567890",
+    "9223372036854775807", "9223372036854775808", "\u{FFFD}", "3033729,3033719", "1,,2", ",", "09:00:00", "20:00:01", "24:00:00",
 ];
 
 fn scalar(r: &mut Rng) -> Value {
@@ -119,10 +123,51 @@ fn creds() -> Vec<Value> {
     ]
 }
 
+/// Credentials for every vendor (only its own members), one value replaced by a random string
+/// (CR, LF and NUL among them).
+fn hostile_creds(r: &mut Rng) -> Value {
+    let mut c = match r.below(4) {
+        0 => json!({"appKey": "k", "appSecret": "s", "tenantSign": "t", "version": "v1"}),
+        1 => json!({"appKey": "k", "appSecret": "s"}),
+        2 => json!({"apiKey": "k", "apiSecret": "s", "appId": "a"}),
+        _ => json!({"token": "t", "authHeader": "Authorization", "authScheme": "Bearer"}),
+    };
+    let keys: Vec<String> = c.as_object().unwrap().keys().cloned().collect();
+    let k = r.pick(&keys).clone();
+    c[k] = Value::String(r.pick(STRINGS).to_string());
+    c
+}
+
+/// The params' JSON text with a lone surrogate escape at the start of one of its strings, as
+/// `JSON.stringify` writes a name cut in the middle of an emoji.
+fn with_lone_surrogate(r: &mut Rng, text: &str) -> String {
+    // Where strings open: after a `"` outside a string.
+    let (mut opens, mut in_string, mut escaped) = (Vec::new(), false, false);
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' if !in_string => {
+                in_string = true;
+                opens.push(i + 1);
+            }
+            '"' if !escaped => in_string = false,
+            _ => {}
+        }
+        escaped = in_string && !escaped && c == '\\';
+    }
+    if opens.is_empty() {
+        return text.to_string();
+    }
+    let at = opens[r.below(opens.len() as u64) as usize];
+    format!("{}{}{}", &text[..at], r.pick(&["\\ud83d", "\\ude00", "\\ud83d\\u0041"]), &text[at..])
+}
+
 const BODIES: &[&str] = &[
     "", "null", "[]", "{}", "{\"code\":200}", "{\"code\":200,\"data\":[1]}", "{\"code\":\"200\"}", "{\"code\":1e999}", "{\"code\":-1,\"resultMsg\":{}}",
     "{\"status\":\"0\",\"data\":{\"records\":[]}}", "{\"status\":-48}", "{\"status\":\"-48\",\"reason\":null}", "{\"meta\":{}}",
     "{\"data\":[{}]}", "<html>", "\u{feff}{}", "{\"code\":408,\"requestId\":5}", "{\"message\":\"x\"}", "123",
+    // A Java server's lone surrogates, and ids past 2^53.
+    "{\"code\":200,\"data\":{\"name\":\"\\ud83d\"}}", "{\"status\":\"0\",\"reason\":\"\\ude00\",\"data\":null}", "{\"message\":\"\\ud83d\\u0041\"}",
+    "{\"code\":200,\"data\":{\"robotCallJobId\":1734567890123456789}}", "{\"id\":12345678901234567890}",
 ];
 
 #[test]
@@ -150,11 +195,22 @@ fn no_operation_panics_on_any_input() {
         // The text path (the boundary's) must give the very same result.
         let by_text = vendor.validate_json(op, &params.to_string(), &opts).expect("serialized params are JSON");
         assert_eq!(format!("{by_value:?}"), format!("{by_text:?}"), "{params}");
+        // A lone surrogate in the text is read (as U+FFFD), never a parse failure or a panic.
+        let lossy = with_lone_surrogate(&mut r, &params.to_string());
+        assert!(vendor.validate_json(op, &lossy, &opts).is_ok(), "{lossy}");
         let any = r.next() as f64;
         let now = *r.pick(&[0.0, -1.0, f64::NAN, f64::INFINITY, 1e300, 1_557_747_252_783.0, any]);
         let base = r.pick(&[None, Some("http://127.0.0.1:1"), Some(""), Some("x")]).map(str::to_string);
-        let b = BuildOptions { base_url: base, now, meta: opts.meta.clone(), ..Default::default() };
+        // Caller headers with random names and values (CR, LF, NUL, repeats in other case).
+        let headers = (0..r.below(3)).map(|_| (r.pick(&["X-A", "x-a", "Authorization", "", "a b", "X-A\r\n"]).to_string(), r.pick(STRINGS).to_string())).collect();
+        let b = BuildOptions { base_url: base, now, meta: opts.meta.clone(), headers, ..Default::default() };
         let _ = vendor.build_request(op, &params, r.pick(&creds), &b);
+        let hostile = hostile_creds(&mut r);
+        if let Ok(req) = vendor.build_request(op, &params, &hostile, &b) {
+            // Whatever passed can go into an HTTP request: no header splits, no dot segment.
+            assert!(req.headers.iter().all(|(k, v)| !k.is_empty() && !format!("{k}{v}").contains(['\r', '\n', '\0'])), "{req:?}");
+            assert!(!req.url.split(['?', '#']).next().unwrap().split('/').any(|seg| seg == "." || seg == ".."), "{}", req.url);
+        }
         let body = if r.below(3) == 0 { random(&mut r, 4).to_string() } else { r.pick(BODIES).to_string() };
         let status = *r.pick(&[0u16, 200, 201, 204, 400, 401, 404, 429, 500, 502, 503, 999]);
         let _ = vendor.parse_response(op, status, &body, opts.locale);
@@ -214,7 +270,7 @@ fn no_proxy_decision_panics_on_any_input() {
         assert!(serde_json::from_str::<Value>(&out).is_ok(), "{out}");
         let status = *r.pick(&[0u16, 200, 401, 403, 413, 422, 429, 502, 504, 999]);
         let reply = if r.below(2) == 0 { random(&mut r, 4) } else { json!({ "error": random(&mut r, 2) }) };
-        let _ = edge::read_reply(status, &reply.to_string());
+        let _ = edge::read_reply(status, &reply.to_string(), waihu::vendors::ALL[0], Operation::StartTask);
         let _ = waihu::import::ChunkOutcome::of_error_json(&random(&mut r, 3));
     }
 }

@@ -49,13 +49,12 @@ fn build(vendor: Vendor, operation: &str, params: Value, creds: Value, now: f64)
 fn tanyi_daily_window_errors_in_wasm() {
     let opts = ValidateOptions { locale: Locale::ZhCn, ..Default::default() };
     let issues = vendor("tanyi").validate(op("createTask"), &tanyi_create("08:00", "21:00"), &opts).unwrap();
-    let errors: Vec<_> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
-    let got: Vec<(String, IssueCode)> = errors.iter().map(|i| (i.path_string(), i.code)).collect();
+    let got: Vec<(String, IssueCode, Severity)> = issues.iter().map(|i| (i.path_string(), i.code, i.severity)).collect();
     assert_eq!(
         got,
-        vec![("robotCallJob.dailyStartTime".into(), IssueCode::OutsideAllowedHours), ("robotCallJob.dailyEndTime".into(), IssueCode::OutsideAllowedHours)]
+        vec![("robotCallJob.dailyStartTime".into(), IssueCode::OutsideAllowedHours, Severity::Error), ("robotCallJob.dailyEndTime".into(), IssueCode::OutsideAllowedHours, Severity::Warning)]
     );
-    assert_eq!(errors[0].message, "拨打时间需在 09:00-20:00 之间");
+    assert_eq!(issues[0].message, "不在厂商文档规定的拨打时段 09:00-20:00 内");
     let clean = vendor("tanyi").validate(op("createTask"), &tanyi_create("09:00", "20:00"), &ValidateOptions::default()).unwrap();
     assert!(clean.iter().all(|i| i.severity != Severity::Error), "{clean:?}");
 }

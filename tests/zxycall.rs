@@ -198,6 +198,34 @@ fn task_ids_are_encoded_into_the_path_and_must_be_non_empty_strings() {
     assert!(matches!(build(V, "deleteTask", json!({"task_id": ""}), creds(), Some(BASE), NOW), Err(Error::ValidationError { .. })));
 }
 
+/// Issue 12 item 11: `fetch` resolves dot segments (RFC 3986 §5.2.4), so `deleteTask({task_id:
+/// ".."})` went to `GET /v1/task/` (the list) and `importCustomers` with `..` to `POST /v1/task/`
+/// (which creates a task). A path param of `.` or `..` is refused before anything is built;
+/// everything else is one percent-encoded segment.
+#[test]
+fn dot_segments_never_reach_the_path() {
+    for op in ["deleteTask", "startTask", "pauseTask", "updateTask", "importCustomers"] {
+        for dots in [".", ".."] {
+            let params = match op {
+                "updateTask" => with(valid_create(), json!({"task_id": dots})),
+                "importCustomers" => json!({"task_id": dots, "data": [{"phone": "13012121211"}]}),
+                _ => json!({"task_id": dots}),
+            };
+            let got = issues(V, op, params.clone());
+            assert!(got.contains(&("task_id".into(), InvalidFormat, Error)), "{op} {dots}: {got:?}");
+            let Err(Error::ValidationError { issues, .. }) = build(V, op, params, creds(), Some(BASE), NOW) else { panic!("{op} {dots} built") };
+            assert_eq!(issues.iter().find(|i| i.code == InvalidFormat).map(|i| i.params.clone()), Some(waihu::params! {"format": "path_segment"}));
+        }
+    }
+    // Through the import planner too: nothing is planned for a dot segment.
+    assert!(waihu::import::plan(V, &json!(".."), json!([{"phone": "13012121211"}]), &Default::default()).is_err());
+    // Dots inside a segment, and encoded dots, are one segment.
+    for (id, path) in [("...", "..."), (".a", ".a"), ("%2E%2E", "%252E%252E"), ("a/..", "a%2F.."), ("..\\", "..%5C")] {
+        let req = built(V, "deleteTask", json!({"task_id": id}), creds(), Some(BASE), NOW);
+        assert_eq!(req.url, format!("{BASE}/v1/task/destroy/{path}"), "{id}");
+    }
+}
+
 #[test]
 fn update_puts_the_id_in_the_path_and_the_create_fields_in_the_body() {
     assert_clean(V, "updateTask", with(valid_create(), json!({"task_id": TASK})));
@@ -634,9 +662,9 @@ fn a_2xx_json_reply_is_returned_whole() {
 fn the_example_replies_deserialize_into_the_types() {
     let m: types::ZxyCreateOptions = serde_json::from_value(meta()).unwrap();
     assert_eq!(m.meta.caller_line_list[0].residue, 1);
-    assert_eq!(m.meta.outbound_group[0].id, 390);
+    assert_eq!(m.meta.outbound_group[0].id, waihu::wire::Id::Num(390));
     let t: types::ZxyTask = serde_json::from_str(&strip_comments(CREATE_REPLY)).unwrap();
-    assert_eq!(t.group.as_ref().map(|g| g.id), Some(1197));
+    assert_eq!(t.group.as_ref().map(|g| g.id.clone()), Some(waihu::wire::Id::Num(1197)));
     let l: types::ZxyTaskList = serde_json::from_str(&strip_comments(LIST_REPLY)).unwrap();
     assert_eq!(l.data[0].caller_line.as_ref().map(|c| c.call_line_used), Some(Some(1)));
     let _: types::ZxyUpdateTaskParams = serde_json::from_value(with(valid_create(), json!({"task_id": TASK}))).unwrap();

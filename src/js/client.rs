@@ -114,7 +114,7 @@ pub(crate) fn spawn(s: Send) -> js_sys::Promise {
         let result = send_call(&s.config, s.op, &s.params, &s.send, s.locale, s.signal.as_ref(), check).await;
         match (s.sink, result) {
             // A proxy's answer, `{ data }` or `{ error }`, is unwrapped by api.js.
-            (Sink::Call, Ok(data)) => Ok(JsValue::from_str(&to_json(&data))),
+            (Sink::Call, Ok(data)) => Ok(JsValue::from_str(&super::result_json(data))),
             (Sink::Call, Err(e)) => Err(to_js_error(&e)),
             (Sink::Chunk(outcomes, i), result) => {
                 let outcome = match result {

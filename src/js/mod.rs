@@ -46,6 +46,12 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 
+/// A vendor's reply data as JSON text for JS, its integers beyond ±(2^53 − 1) as strings
+/// (`json::exact_in_js`): the one way results cross.
+pub(crate) fn result_json(data: Value) -> String {
+    crate::json::exact_in_js(to_json(&data))
+}
+
 /// Plain JS objects out (never `Map`), as `JSON.parse` gives: through JSON text, like results.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     js_sys::JSON::parse(&to_json(value)).unwrap_or(JsValue::NULL)
@@ -132,7 +138,7 @@ pub fn parse_response(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: 
     let status = status.as_f64().filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s)).ok_or_else(|| invalid_argument("the status must be an HTTP status from 100 to 599"))?;
     let body = text_arg(&body, "the body")?;
     let locale = options_of(locale_json, "options", options::locale)?;
-    vendor.parse_response(op, status as u16, &body, locale).map(|v| to_json(&v)).map_err(|e| to_js_error(&e))
+    vendor.parse_response(op, status as u16, &body, locale).map(result_json).map_err(|e| to_js_error(&e))
 }
 
 /// The operations a vendor supports, in a stable order.

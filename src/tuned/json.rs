@@ -6,7 +6,11 @@
 //!
 //! It reads what `serde_json::Value` reads the same way, so the rules see the same data:
 //! - the same strict grammar and the same nesting limit (`from_str` fails exactly where
-//!   `serde_json::from_str` fails; tests below compare both on many inputs);
+//!   `serde_json::from_str` fails; tests below compare both on many inputs), with one intended
+//!   difference: a lone UTF-16 surrogate escape (`"\ud83d"`) reads as U+FFFD, where serde_json
+//!   refuses the text. Java servers write them (a name cut in the middle of an emoji), and so
+//!   does `JSON.stringify`, so refusing would fail a call the vendor applied or a form that is
+//!   only one character off; the checks warn about U+FFFD in params (`check::Checker::str`);
 //! - object members seen sorted by key with duplicate keys dropped, the last one winning,
 //!   which is how serde_json's map (a `BTreeMap`) iterates (kept as written, see `Object`);
 //! - numbers kept as serde_json keeps them: a whole number that fits `u64` or (negative)
@@ -54,17 +58,19 @@ pub struct Object<'a> {
 const MAX_DEPTH: usize = 128;
 
 /// Where text stopped being JSON: the byte offset, and the line and column (1-based, in
-/// bytes) that the message gives.
+/// bytes) that the message gives; `too_deep` when it is an array or object past the nesting
+/// limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParseError {
     pub offset: usize,
     pub line: usize,
     pub column: usize,
+    pub too_deep: bool,
 }
 
 impl ParseError {
     fn at(offset: usize) -> Self {
-        ParseError { offset, line: 0, column: 0 }
+        ParseError { offset, line: 0, column: 0, too_deep: false }
     }
 
     /// Counts the lines of `text` up to the offset.
@@ -78,7 +84,8 @@ impl ParseError {
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "invalid JSON at line {} column {}", self.line, self.column)
+        let what = if self.too_deep { "JSON nested deeper than 127 levels" } else { "invalid JSON" };
+        write!(f, "{what} at line {} column {}", self.line, self.column)
     }
 }
 
@@ -93,6 +100,61 @@ pub fn map_of(entries: impl IntoIterator<Item = (String, Value)>) -> Map<String,
         map.insert(k, v);
     }
     map
+}
+
+/// JSON text that serde_json wrote, with each integer beyond ±(2^53 − 1) written as its digits
+/// in a string (`"1734567890123456789"`): `JSON.parse` would round it to the nearest double
+/// (`1734567890123456800`), and an id read back and sent again would be another id. (A pass
+/// over the text: walking a `Value` linked the map's iterators and the number printer.)
+pub fn exact_in_js(text: String) -> String {
+    let b = text.as_bytes();
+    let mut out = String::new();
+    let (mut i, mut copied, mut in_string) = (0, 0, false);
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        if in_string {
+            match c {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        in_string = c == b'"';
+        if c != b'-' && !c.is_ascii_digit() {
+            continue;
+        }
+        let start = i - 1;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        let digits = b.get(start + usize::from(c == b'-')..i).unwrap_or_default();
+        if matches!(b.get(i), Some(b'.' | b'e' | b'E')) {
+            // A float: skipped whole.
+            while b.get(i).is_some_and(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-')) {
+                i += 1;
+            }
+        } else if digits.len() > 16 || digits.len() == 16 && digits > &b"9007199254740991"[..] {
+            // serde_json writes no leading zeros: digit strings of one length compare as numbers.
+            out.push_str(text.get(copied..start).unwrap_or_default());
+            out.push('"');
+            out.push_str(text.get(start..i).unwrap_or_default());
+            out.push('"');
+            copied = i;
+        }
+    }
+    if copied == 0 {
+        return text;
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out
+}
+
+/// The JSON text of a value (`serde_json::to_string`). The crate's one way to write a `Value`:
+/// its `Display` (`to_string()`) is a second and third copy of serde_json's writer in the .wasm
+/// (a compact and a pretty one).
+pub fn to_text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
 }
 
 /// Reads JSON text into a `serde_json::Value`: what `serde_json::from_str` gives for the same
@@ -454,6 +516,7 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 Ok(Json::Object(Object { members: self.members.split_off(start) }))
             }
+            Some(b'[' | b'{') => Err(ParseError { too_deep: true, ..self.error() }),
             _ => Err(self.error()),
         }
     }
@@ -579,24 +642,20 @@ impl<'a> Parser<'a> {
     }
 
     /// The four hex digits after `\u`, and a second `\uXXXX` for a surrogate pair. A lone
-    /// surrogate is an error, as in serde_json.
+    /// surrogate is U+FFFD (serde_json refuses it: see the module's comment); what follows it is
+    /// read on its own.
     fn unicode_escape(&mut self) -> Result<char, ParseError> {
         let first = self.hex4()?;
-        let code = match first {
-            0xD800..=0xDBFF => {
-                if self.peek() != Some(b'\\') || self.bytes.get(self.pos + 1) != Some(&b'u') {
-                    return Err(self.error());
-                }
-                self.pos += 2;
-                let second = self.hex4()?;
-                if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(self.error());
-                }
-                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+        if (0xD800..0xDC00).contains(&first) && self.peek() == Some(b'\\') && self.bytes.get(self.pos + 1) == Some(&b'u') {
+            let after = self.pos;
+            self.pos += 2;
+            let second = self.hex4()?;
+            if (0xDC00..0xE000).contains(&second) {
+                return Ok(char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)).unwrap_or('\u{FFFD}'));
             }
-            n => n,
-        };
-        char::from_u32(code).ok_or(self.error())
+            self.pos = after;
+        }
+        Ok(char::from_u32(first).unwrap_or('\u{FFFD}'))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -619,10 +678,41 @@ mod tests {
         serde_json::from_str(text).ok()
     }
 
+    /// `text` with each lone surrogate escape written `\ufffd`: what serde_json must read
+    /// exactly as ours reads `text` (the one intended difference, in the module's comment).
+    fn lone_surrogates_replaced(text: &str) -> String {
+        let b = text.as_bytes();
+        let hex = |at: usize| text.get(at..at + 4).filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit())).and_then(|h| u32::from_str_radix(h, 16).ok());
+        let (mut out, mut i) = (String::new(), 0);
+        while i < b.len() {
+            if b[i] == b'\\' && b.get(i + 1) == Some(&b'u') {
+                if let Some(first) = hex(i + 2) {
+                    let low = b.get(i + 6) == Some(&b'\\') && b.get(i + 7) == Some(&b'u') && hex(i + 8).is_some_and(|s| (0xDC00..0xE000).contains(&s));
+                    if (0xD800..0xDC00).contains(&first) && low {
+                        out.push_str(&text[i..i + 12]);
+                        i += 12;
+                        continue;
+                    }
+                    if (0xD800..0xE000).contains(&first) {
+                        out.push_str("\\ufffd");
+                        i += 6;
+                        continue;
+                    }
+                }
+            }
+            // Any other escape is copied whole, so `\\\\` is never read as the start of one.
+            let n = if b[i] == b'\\' && b.get(i + 1).is_some_and(u8::is_ascii) { 2 } else { 1 };
+            let end = (i + n..=b.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(b.len());
+            out.push_str(&text[i..end]);
+            i = end;
+        }
+        out
+    }
+
     /// `from_str` accepts exactly what serde_json accepts, and reads the same tree.
     fn same(text: &str) {
         let ours = Json::from_str(text);
-        match (&ours, via_serde(text)) {
+        match (&ours, via_serde(&lone_surrogates_replaced(text))) {
             (Ok(j), Some(v)) => {
                 assert_eq!(*j, Json::from_value(&v), "different trees for {text:?}");
                 assert_eq!(parse_value(text).as_ref(), Ok(&v), "different values for {text:?}");
@@ -668,6 +758,20 @@ mod tests {
     }
 
     #[test]
+    fn lone_surrogates_read_as_the_replacement_character() {
+        // A Java server's reply with a name cut mid-emoji, and `JSON.stringify("ab\ud83d")`.
+        let s = |t: &str| Json::from_str(t).map(|j| j.as_str().map(str::to_string));
+        assert_eq!(s(r#""ab\ud83d""#), Ok(Some("ab\u{FFFD}".into())));
+        assert_eq!(s(r#""\ud83d\u0041""#), Ok(Some("\u{FFFD}A".into())));
+        assert_eq!(s(r#""\ude00x""#), Ok(Some("\u{FFFD}x".into())));
+        assert_eq!(s(r#""\ud83d\ud83d\ude00""#), Ok(Some("\u{FFFD}😀".into())));
+        assert_eq!(s(r#""\ud83d\ude00""#), Ok(Some("😀".into())));
+        assert!(Json::from_str(r#""\ud83d\u00zz""#).is_err());
+        // What serde_json must agree with, once the lone halves are written as U+FFFD.
+        assert_eq!(lone_surrogates_replaced(r#"["\uD83D","\\uD83D","\uD83D\uDE00","\uDE00é"]"#), r#"["\ufffd","\\uD83D","\uD83D\uDE00","\ufffdé"]"#);
+    }
+
+    #[test]
     fn nesting_limit_matches_serde_json() {
         for depth in [1, 100, 126, 127, 128, 129, 300] {
             for (open, close) in [("[", "]"), ("{\"k\":", "}")] {
@@ -677,7 +781,9 @@ mod tests {
             }
         }
         assert!(Json::from_str(&format!("{}{}", "[".repeat(127), "]".repeat(127))).is_ok());
-        assert!(Json::from_str(&format!("{}{}", "[".repeat(128), "]".repeat(128))).is_err());
+        let deep = Json::from_str(&format!("{}{}", "[".repeat(128), "]".repeat(128))).unwrap_err();
+        assert_eq!(deep.to_string(), "JSON nested deeper than 127 levels at line 1 column 128");
+        assert!(!Json::from_str("[1,]").unwrap_err().too_deep);
     }
 
     #[test]
@@ -723,6 +829,43 @@ mod tests {
         assert_eq!(e.to_string(), "invalid JSON at line 3 column 7");
         assert_eq!(Json::from_str("").unwrap_err().to_string(), "invalid JSON at line 1 column 1");
         assert_eq!(Json::from_str("[1,]").unwrap_err().to_string(), "invalid JSON at line 1 column 4");
+    }
+
+    /// The tree `exact_in_js` must give, by walking it: integers beyond ±(2^53 − 1) as strings.
+    fn big_as_strings(v: &mut Value) {
+        match v {
+            Value::Number(n) if n.as_u64().map(|u| u > (1 << 53) - 1).or(n.as_i64().map(|i| i.unsigned_abs() > (1 << 53) - 1)) == Some(true) => *v = Value::String(n.to_string()),
+            Value::Array(a) => a.iter_mut().for_each(big_as_strings),
+            Value::Object(m) => m.values_mut().for_each(big_as_strings),
+            _ => {}
+        }
+    }
+
+    /// Issue 12 item 17: `{"robotCallJobId":1734567890123456789}` reached JS as
+    /// 1734567890123456800 (`JSON.parse` reads doubles).
+    #[test]
+    fn big_integers_cross_to_js_as_strings() {
+        let t = |s: &str| exact_in_js(s.to_string());
+        assert_eq!(t(r#"{"robotCallJobId":1734567890123456789}"#), r#"{"robotCallJobId":"1734567890123456789"}"#);
+        assert_eq!(
+            t(r#"{"b":9007199254740991,"c":9007199254740992,"d":-9007199254740992,"e":-9007199254740991,"f":1.5e300,"g":"12345678901234567890","h":[18446744073709551615,-9223372036854775808],"i":0.12345678901234567,"j":"\"9007199254740993\\","k":12345678901234567e3}"#),
+            r#"{"b":9007199254740991,"c":"9007199254740992","d":"-9007199254740992","e":-9007199254740991,"f":1.5e300,"g":"12345678901234567890","h":["18446744073709551615","-9223372036854775808"],"i":0.12345678901234567,"j":"\"9007199254740993\\","k":12345678901234567e3}"#
+        );
+        assert_eq!(t("1734567890123456789"), r#""1734567890123456789""#);
+        assert_eq!(t("[]"), "[]");
+        // On what serde_json writes, it is the tree walk: every random document agrees.
+        let mut r = Rng(0x5eed_2_53);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            random_doc(&mut r, 4, &mut text);
+            let Ok(mut v) = serde_json::from_str::<Value>(&text) else { continue };
+            if r.below(2) == 0 {
+                v = Value::Array(vec![v, Value::from(u64::MAX - r.next() % 1000), Value::from(-(r.next() as i64 >> 2))]);
+            }
+            let got: Value = serde_json::from_str(&exact_in_js(to_text(&v))).unwrap();
+            big_as_strings(&mut v);
+            assert_eq!(got, v);
+        }
     }
 
     #[test]

@@ -214,10 +214,16 @@ function validateAll(): Issue[] {
   const issues = [
     ...validate("tanyi", "createTask", tanyiTask, options),
     ...validate("tanyi", "importCustomers", { robotCallJobId: 1, customerPersons: [{ phoneNumber: "13800000000", properties: { 姓名: "张三" } }] }),
-    ...validate("tanyi", "batchTaskAction", { operation: "PAUSE", robotCallJobIds: [1, 2] }),
+    ...validate("tanyi", "batchTaskAction", { operation: "PAUSE", executable: [{ robotCallJobId: 33, status: "NOT_STARTED" }] }),
+    ...validate("tanyi", "checkAllTasks", { operation: "START", robotCallJobIdSet: [11445, "44564"], statusSet: ["IN_PROCESS"] }),
+    ...validate("tanyi", "listTaskStats", ["1017", 1014]),
+    ...validate("tanyi", "listTaskStats", { robotCallJobId: ["1017"] }),
+    ...validate("tanyi", "deleteCustomers", { robotCallJobId: 1, robotCallTaskIds: "3033729,3033719" }),
+    ...validate("tanyi", "startTask", { robotCallJobId: "1734567890123456789" }),
     ...validate("tanyi", "listPolicyGroups", {}),
     ...validate("byrobot", "createTask", byrobotTask),
     ...validate("byrobot", "updateTask", { ...byrobotTask, taskId: 67, userPhoneIds: 1, concurrencyQuota: 1 }),
+    ...validate("byrobot", "updateTask", { ...byrobotTask, taskId: 67, userPhoneIds: "255", concurrencyQuota: 1 }),
     ...validate("byrobot", "addBlacklist", { anything: "passes through" }),
     ...validate("itniotech", "createTask", itniotechTask, { locale: "en" }),
     ...validate("itniotech", "importCustomers", {
@@ -267,7 +273,9 @@ function buildAll(): HttpRequest[] {
 function parseAll(body: string): void {
   const created = parseResponse("tanyi", "createTask", 200, body);
   expectType<Equal<typeof created, TanyiCreateTaskResult>>();
-  const jobId: number = created.robotCallJobId;
+  // An id beyond 2^53 comes as a string: a JS number would round it.
+  const jobId: Id = created.robotCallJobId;
+  exact<TanyiCreateTaskResult>()(parseResponse("tanyi", "updateTask", 200, body));
 
   const jobs = exact<TanyiJobPage>()(parseResponse("tanyi", "listTasks", 200, body, "zh-CN"));
   const firstStatus: string | undefined = jobs.content[0]?.status;
@@ -275,14 +283,14 @@ function parseAll(body: string): void {
   exact<null>()(parseResponse("tanyi", "startTask", 200, body));
   exact<unknown>()(parseResponse("tanyi", "getTask", 200, body));
 
-  exact<number>()(parseResponse("byrobot", "createTask", 200, body));
+  exact<Id>()(parseResponse("byrobot", "createTask", 200, body));
   const imported = exact<ByrobotImportResult>()(parseResponse("byrobot", "importCustomers", 200, body));
   const taskPage = exact<ByrobotTaskPage>()(parseResponse("byrobot", "listTasks", 200, body));
   exact<ByrobotTaskSummary>()(parseResponse("byrobot", "getTask", 200, body));
   const callPage = exact<ByrobotCallPage>()(parseResponse("byrobot", "listCalls", 200, body));
   const duration: number | string | undefined = callPage.list[0]?.duration;
 
-  exact<number>()(parseResponse("itniotech", "updateTask", 200, body));
+  exact<Id | null>()(parseResponse("itniotech", "updateTask", 200, body));
   exact<number>()(parseResponse("itniotech", "deleteCustomers", 200, body));
   exact<ItniotechScript[]>()(parseResponse("itniotech", "listScripts", 200, body));
   exact<ItniotechLine[]>()(parseResponse("itniotech", "listCallerLines", 200, body));
@@ -321,6 +329,7 @@ async function useClients(signal: AbortSignal): Promise<void> {
   exact<"tanyi">()(tanyi.vendor);
   exact<TanyiCreateTaskResult>()(await tanyi.createTask(tanyiTask));
   exact<TanyiCreateTaskResult>()(await tanyi.call("createTask", tanyiTask, options));
+  exact<TanyiCreateTaskResult>()(await tanyi.updateTask({ ...tanyiTask, robotCallJob: { ...tanyiTask.robotCallJob, robotCallJobId: 139 } }));
   exact<null>()(await tanyi.setConcurrency({ robotCallJobId: 1, robotCount: 5 }, options));
   exact<null>()(await tanyi.stopTask({ robotCallJobId: "1" }));
   exact<TanyiJobPage>()(await tanyi.listTasks({}));
@@ -330,7 +339,7 @@ async function useClients(signal: AbortSignal): Promise<void> {
 
   const byrobot = new Client({ vendor: "byrobot", credentials: byrobotCredentials, baseUrl: "https://api.byrobot.cn" });
   exact<"byrobot">()(byrobot.vendor);
-  exact<number>()(await byrobot.createTask(byrobotTask));
+  exact<Id>()(await byrobot.createTask(byrobotTask));
   exact<null>()(await byrobot.pauseTask({ taskId: 67 }));
   exact<ByrobotImportResult>()(
     await byrobot.call("importCustomers", { companyId: 1, taskId: 67, customerInfoList: [{ phone: "13333333333", properties: { 姓名: "张三" } }] }),
@@ -352,7 +361,7 @@ async function useClients(signal: AbortSignal): Promise<void> {
   const itniotech = new Client({ vendor: "itniotech", credentials: itniotechCredentials, headers: { origin: "java-sdk" } });
   exact<"itniotech">()(itniotech.vendor);
   exact<unknown>()(await itniotech.createTask(itniotechTask));
-  exact<number>()(await itniotech.updateTask({ ...itniotechTask, jobId: 123 }));
+  exact<Id | null>()(await itniotech.updateTask({ ...itniotechTask, jobId: 123 }));
   exact<null>()(await itniotech.startTask({ jobId: 1 }, options));
   await itniotech.pauseTask({ appId: "other-app", jobId: "1" });
   exact<number>()(await itniotech.deleteCustomers({ jobId: 1, jobPhoneNumberList: [{ phoneNumber: "1" }] }));

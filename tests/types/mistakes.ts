@@ -29,6 +29,12 @@ export function params(): void {
   validate("byrobot", "startTask", { robotCallJobId: 1 });
   // @ts-expect-error TS2322 createTask takes a list of caller lines (only update accepts one id)
   validate("byrobot", "createTask", { companyId: 1, taskName: "t", taskType: 2, userPhoneIds: 1, robotDefId: 1, callType: 0 });
+  // @ts-expect-error TS2353/TS2561 executeJobs takes `executable`, not an invented `robotCallJobIds`
+  validate("tanyi", "batchTaskAction", { operation: "PAUSE", robotCallJobIds: [1] });
+  // @ts-expect-error TS2322/TS2345 getJobStatsInfoList takes ids, not objects
+  validate("tanyi", "listTaskStats", [{ id: 1 }]);
+  // @ts-expect-error TS2322 a list of ids, or ids joined by commas, not a boolean
+  validate("tanyi", "deleteCustomers", { robotCallJobId: 1, robotCallTaskIds: true });
   // @ts-expect-error TS2322 a weekday the enum lacks
   validate("itniotech", "createTask", { name: "t", dialogFlowId: 1, mode: "MANUAL", dailyStartDateTime: "09:00", dailyEndDateTime: "20:00", robotCount: 1, jobPhoneNumberId: 1, redial: false, daysOfWeek: ["MON"] });
   // @ts-expect-error TS2345 Itniotech's updateTask needs the jobId

@@ -1,7 +1,7 @@
 //! BYRobot 百应 (indata): `/openapi/v1/*`, HMAC-SHA1 signed headers, the `ResultModel`
 //! envelope. The vendor's facts and waihu's choices: README.md in this folder.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::check::Checker;
 use crate::envelope;
@@ -98,6 +98,16 @@ impl VendorDef for Byrobot {
 
     fn validate(op: Operation, params: &Json, _ctx: Context, c: &mut Checker) {
         rules::validate(op, params, c);
+    }
+
+    /// task/update sends a list of `userPhoneIds` joined by `,` (`"12,13"`): the vendor's demo
+    /// sends a String there (`"255"`), the doc says several ids are separated by `,`.
+    fn complete(op: Operation, params: &mut Map<String, Value>, _creds: &ByrobotCredentials) {
+        if let (Operation::UpdateTask, Some(ids)) = (op, params.get_mut("userPhoneIds")) {
+            if let Value::Array(items) = ids {
+                *ids = Value::String(crate::http::joined(items));
+            }
+        }
     }
 
     /// The headers of the vendor's demo, on GET and POST alike: `appkey`, `datetime` (RFC 1123,

@@ -4,7 +4,7 @@
 
 use crate::json::Json;
 
-use crate::check::{item_path, set_index, At, Checker, CustomerRules, Obj, Path, Req};
+use crate::check::{item_path, set_index, Checker, CustomerRules, Obj, Path, Req};
 use crate::issue::{IssueCode, Severity};
 use crate::params;
 use crate::time::TimeOfDay;
@@ -135,12 +135,6 @@ fn page(c: &mut Checker, o: &Obj, max: i64) {
     c.int(o, "pageSize", Req::Optional, Some(1), Some(max));
 }
 
-fn ids(c: &mut Checker, items: &[Json], list: At) {
-    for (i, v) in items.iter().enumerate() {
-        c.id_value(v, list.index(i));
-    }
-}
-
 /// task/createTask and task/update.
 fn task(c: &mut Checker, o: &Obj, update: bool) {
     let known: Vec<&str> = CREATE_KEYS.iter().chain(if update { UPDATE_EXTRA_KEYS } else { &[] }).copied().collect();
@@ -154,13 +148,17 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     let task_type = c.enum_int(o, "taskType", Req::Required, TASK_TYPES);
     // "startDate 否 任务开始日期（定时任务必填）" [B-task]: the given page's 是 is older
     // (README.md, Contradictions). Update lists it as optional, so there it is only a date.
-    let start_req = if task_type == Some(1) && !update { Req::RequiredWhen("taskType is 1") } else { Req::Optional };
+    let start_req = if task_type == Some(1) && !update { Req::RequiredWhen("taskType=1") } else { Req::Optional };
     c.date(o, "startDate", start_req);
 
-    let working = c.daily_window(o, ("workingStartTime", "workingEndTime"), Req::Optional, Some(HOURS), Severity::Warning);
+    let working = c.daily_window(o, ("workingStartTime", "workingEndTime"), Req::Optional, Some(HOURS), (Severity::Warning, Severity::Warning));
     break_window(c, o, working);
 
-    user_phone_ids(c, o, update);
+    // createTask: a List ([B-task], the demo's `List<Integer>`). task/update: the doc types it
+    // int with the example `1` and says several ids are separated by `,`; the vendor's demo
+    // sends the string `"255"` (its VO's `String userPhoneIds`) [B-demo]. So there one id, ids
+    // joined by `,`, or a list (sent joined, `super::complete`).
+    c.id_list(o, "userPhoneIds", Req::Required, Some(1), update);
     // Required on create (current doc); optional extra on update (README.md).
     c.id(o, "robotDefId", if update { Req::Optional } else { Req::Required });
     c.id(o, "sceneDefId", Req::Optional);
@@ -199,33 +197,17 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     }
 }
 
-/// The no-dial window: both ends or neither, start before end, inside the working window
-/// when one is given.
+/// The no-dial window: both ends or neither, start before end (errors), inside the working
+/// window when one is given (a warning: no vendor documents that rule).
 fn break_window(c: &mut Checker, o: &Obj, working: Option<(TimeOfDay, TimeOfDay)>) {
     let keys = ("breakStartTime", "breakEndTime");
     let any = o.get(keys.0).is_some() || o.get(keys.1).is_some();
-    let req = if any { Req::RequiredWhen("the other break time is set") } else { Req::Optional };
-    let Some((bs, be)) = c.daily_window(o, keys, req, None, Severity::Error) else { return };
+    let req = if any { Req::RequiredWhen("breakStartTime|breakEndTime") } else { Req::Optional };
+    let Some((bs, be)) = c.daily_window(o, keys, req, None, (Severity::Error, Severity::Error)) else { return };
     let Some((ws, we)) = working else { return };
     for (key, t) in [(keys.0, bs), (keys.1, be)] {
         if t < ws || t > we {
-            c.error(IssueCode::OutsideDailyWindow, o.path_of(key), params! {"start": ws.to_string(), "end": we.to_string()});
-        }
-    }
-}
-
-/// `userPhoneIds`: a list of at least one id. On update the vendor's own example sends a
-/// single number (`"userPhoneIds":1`, [B-task]), so one id passes there too.
-fn user_phone_ids(c: &mut Checker, o: &Obj, update: bool) {
-    let key = "userPhoneIds";
-    match o.get(key) {
-        Some(v) if update && !v.is_array() => {
-            c.id_value(v, o.at(key));
-        }
-        _ => {
-            if let Some(items) = c.array(o, key, Req::Required, Some(1), None) {
-                ids(c, items, o.at(key));
-            }
+            c.warning(IssueCode::OutsideDailyWindow, o.path_of(key), params! {"start": ws.to_string(), "end": we.to_string()});
         }
     }
 }
@@ -233,7 +215,7 @@ fn user_phone_ids(c: &mut Checker, o: &Obj, update: bool) {
 /// Redial: `repeatCallRule` is needed (non-empty) once `repeatCall` is true.
 fn repeat_call(c: &mut Checker, o: &Obj) {
     let on = c.bool(o, "repeatCall", Req::Optional) == Some(true);
-    let req = if on { Req::RequiredWhen("repeatCall is true") } else { Req::Optional };
+    let req = if on { Req::RequiredWhen("repeatCall=true") } else { Req::Optional };
     let Some(rules) = c.array(o, "repeatCallRule", req, on.then_some(1), None) else { return };
     let mut path = item_path(o, "repeatCallRule");
     for (i, item) in rules.iter().enumerate() {
@@ -246,13 +228,14 @@ fn repeat_call(c: &mut Checker, o: &Obj) {
     }
 }
 
-/// v2/task/importTaskCustomer: ≤10 000 rows; a phone twice in one batch is reported on the
-/// later row (the vendor would silently drop it).
+/// v2/task/importTaskCustomer: ≤10 000 rows. A phone twice in one batch is a warning on the
+/// later row: the vendor drops it itself (同一个任务，电话号码不能重复，重复号码自动去重, and its own
+/// v2 example sends `18311110000` twice) [B-task].
 fn import(c: &mut Checker, o: &Obj) {
     c.unknown_keys(o, &["companyId", "taskId", "customerInfoList"]);
     c.id(o, "companyId", Req::Required);
     c.id(o, "taskId", Req::Required);
-    let rules = CustomerRules { phone_key: "phone", max: Some(IMPORT_LIMIT), phone_max: None, any_phone: false };
+    let rules = CustomerRules { phone_key: "phone", max: Some(IMPORT_LIMIT), phone_max: None, any_phone: false, duplicates: Severity::Warning };
     c.customers(o, "customerInfoList", &rules, |c, row| {
         c.unknown_keys(row, &["name", "phone", "properties"]);
         // CHOICE: optional. The tables mark `name` 是, but nothing says the server rejects a

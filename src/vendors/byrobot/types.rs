@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::wire;
-use crate::wire::{Id, Props};
+use crate::wire::{Id, IdList, Props};
 
 wire! {
     /// One redial rule (`repeatCallRule[]`, README.md).
@@ -78,8 +78,9 @@ wire! {
         taskId: Id,
         taskName: String,
         taskType: u32,
-        /// A list; the vendor's own update example sends one id as a number.
-        userPhoneIds: ByrobotPhoneIds,
+        /// A list, one id (the doc's example sends `1`) or ids joined by `,` (the vendor's demo
+        /// sends `"255"`); a list is sent joined (`"12,13"`).
+        userPhoneIds: IdList,
         callType: u32,
         concurrencyQuota: u32,
         /// 专业版 and above: at most 100 and at most twice `concurrencyQuota`.
@@ -90,15 +91,6 @@ wire! {
         #[serde(flatten)]
         options: ByrobotTaskOptions,
     }
-}
-
-/// `userPhoneIds` of task/update: a list, or one id (the vendor's update example sends `1`).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(untagged)]
-pub enum ByrobotPhoneIds {
-    List(Vec<Id>),
-    One(Id),
 }
 
 /// A number or its text: `duration` is `87` in phoneLogInfo but `"27秒"` in queryDoneTaskPhones.
@@ -223,14 +215,14 @@ wire! {
 wire! {
     /// A task in getTasks/getTaskDetail.
     ByrobotTaskSummary {
-        callJobId: i64,
+        callJobId: Id,
         jobName: String,
         jobType: u32,
         startDate?: String,
         workingStartTime?: String,
         workingEndTime?: String,
         status: u32,
-        sceneDefId?: i64,
+        sceneDefId?: Id,
         remark?: String,
         totalCount?: i64,
         doneCount?: i64,
@@ -240,8 +232,8 @@ wire! {
 wire! {
     /// A call in queryDoneTaskPhones (`duration` is text like `27秒` there).
     ByrobotDoneCall {
-        callInstanceId: i64,
-        callJobId: i64,
+        callInstanceId: Id,
+        callJobId: Id,
         customerTelephone: String,
         customerName?: String,
         status: u32,
@@ -267,7 +259,7 @@ wire! {
 }
 
 crate::ts_operations! { ByrobotOperations, ByrobotCustomer = ByrobotCustomerInfo, {
-    createTask: "ByrobotCreateTaskParams" => "number",
+    createTask: "ByrobotCreateTaskParams" => "Id",
     updateTask: "ByrobotUpdateTaskParams" => "unknown",
     startTask: "ByrobotTaskIdParams" => "null",
     pauseTask: "ByrobotTaskIdParams" => "null",

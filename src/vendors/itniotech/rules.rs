@@ -122,7 +122,7 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     let mode = c.enum_str(o, "mode", Req::Required, MODES);
     // CHOICE (README.md, Contradictions): the `mode` row says to set `startTime`, but the field
     // is `startDateTime` (its own row, the example, the SDK). The vendor answers −28 without it.
-    let start_req = if mode == Some("AUTO") { Req::RequiredWhen("mode is AUTO") } else { Req::Optional };
+    let start_req = if mode == Some("AUTO") { Req::RequiredWhen("mode=AUTO") } else { Req::Optional };
     let start = c.datetime(o, "startDateTime", start_req);
     let end = c.datetime(o, "endDateTime", Req::Optional);
     if let (Some(s), Some(e)) = (start, end) {
@@ -130,7 +130,7 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
             c.error(IssueCode::RangeInverted, o.path_of("endDateTime"), params! {"start": "startDateTime", "end": "endDateTime"});
         }
     }
-    let daily = c.daily_window(o, ("dailyStartDateTime", "dailyEndDateTime"), Req::Required, Some(HOURS), Severity::Error);
+    let daily = c.daily_window(o, ("dailyStartDateTime", "dailyEndDateTime"), Req::Required, Some(HOURS), (Severity::Error, Severity::Error));
     // 最多可以设置三个 (Chinese page; the English page omits the limit: README.md, Contradictions).
     c.break_windows(o, "inactiveTimeList", Some(3), ("startTime", "endTime"), daily);
     c.date_ranges(o, "inactiveDateList", Some(3), ("startDate", "endDate"));
@@ -140,7 +140,7 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     let redial = c.bool(o, "redial", Req::Required);
     // Redialling on means all three rules (−29/−30/−31 otherwise); off, they are checked only
     // if given. CHOICE: the interval's minimum is 1 minute (the page gives only 最大值为1440).
-    let req = if redial == Some(true) { Req::RequiredWhen("redial is true") } else { Req::Optional };
+    let req = if redial == Some(true) { Req::RequiredWhen("redial=true") } else { Req::Optional };
     c.enum_set(o, "redialCondition", req, REDIAL_CONDITIONS, (redial == Some(true)).then_some(1));
     c.int(o, "redialInterval", req, Some(1), Some(1440));
     c.int(o, "redialTimes", req, Some(1), Some(3));
@@ -164,7 +164,7 @@ fn import(c: &mut Checker, o: &Obj) {
 }
 
 fn phone_rules(max: Option<usize>) -> CustomerRules {
-    CustomerRules { phone_key: "phoneNumber", max, phone_max: Some(PHONE_MAX), any_phone: true }
+    CustomerRules { phone_key: "phoneNumber", max, phone_max: Some(PHONE_MAX), any_phone: true, duplicates: Severity::Error }
 }
 
 /// importCustomer/del: `{appId, jobId, name?, jobPhoneNumberList[{phoneNumber, name?}]}`.

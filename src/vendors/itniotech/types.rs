@@ -150,7 +150,7 @@ wire! {
 
 crate::ts_operations! { ItniotechOperations, ItniotechCustomer = ItniotechCustomerPerson, {
     createTask: "ItniotechTaskParams" => "unknown",
-    updateTask: "ItniotechTaskParams & { jobId: Id }" => "number",
+    updateTask: "ItniotechTaskParams & { jobId: Id }" => "Id | null",
     startTask: "ItniotechJobParams" => "null",
     pauseTask: "ItniotechJobParams" => "unknown",
     deleteTask: "ItniotechJobParams" => "unknown",

@@ -3,7 +3,7 @@
 
 use crate::json::Json;
 
-use crate::check::{Checker, CustomerRules, Obj, Path, Req};
+use crate::check::{id_text, At, Checker, CustomerRules, Obj, Path, Req};
 use crate::issue::{IssueCode, Severity};
 use crate::params;
 use crate::time::TimeOfDay;
@@ -11,8 +11,9 @@ use crate::vendor::Operation;
 
 use super::IMPORT_LIMIT;
 
-/// Dialling hours: 不可以早于9点 / 不可以晚于20点 (the parameter table). The create example's
-/// `21:00` breaks the table's own rule, so it is an error here.
+/// Dialling hours: 不可以早于9点 / 不可以晚于20点 (the parameter table). An end after 20:00 is
+/// a warning: every example and the vendor's demo (`job/modify`) send `"21:00"`, so the rule's
+/// enforcement is unverified (README.md, Contradictions 1). A start before 09:00 stays an error.
 pub const HOURS: (TimeOfDay, TimeOfDay) = (TimeOfDay::hm(9, 0), TimeOfDay::hm(20, 0));
 pub const MODES: &[&str] = &["AUTO", "MANUAL"];
 pub const PHONE_TYPES: &[&str] = &["MOBILE", "LANDLINE", "UNFIXED_CALL", "CALL_POLICY_GROUP"];
@@ -41,6 +42,10 @@ const JOB_KEYS: &[&str] = &[
 
 pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
     let root: Path = Vec::new();
+    // getJobStatsInfoList's example body is a bare list of ids ([T-task]).
+    if let (ListTaskStats, Json::Array(items)) = (op, params) {
+        return c.ids(items, At::of(&root));
+    }
     let Some(o) = c.root(params, &root) else { return };
     use Operation::*;
     match op {
@@ -87,7 +92,9 @@ pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
         }
         DeleteCustomers => {
             c.id(&o, "robotCallJobId", Req::Required);
-            ids(c, &o, "robotCallTaskIds", Req::Optional);
+            // A GET: the documented example is the text `3033729,3033719` ([T-rec]); a list is
+            // sent that way too.
+            c.id_list(&o, "robotCallTaskIds", Req::Optional, None, true);
             c.str(&o, "calledPhoneNumber", Req::Optional);
             c.enum_str(&o, "taskStatus", Req::Optional, TO_BE_CALLED_STATUSES);
             c.unknown_keys(&o, &["robotCallJobId", "robotCallTaskIds", "calledPhoneNumber", "taskStatus"]);
@@ -96,12 +103,31 @@ pub fn validate(op: Operation, params: &Json, c: &mut Checker) {
             c.id(&o, "dialogFlowId", Req::Required);
             c.unknown_keys(&o, &["dialogFlowId"]);
         }
+        // executeJobs: `{operation, executable[]}`, the tasks as checkAll's reply lists them
+        // (their members all 否, sent back as given) [T-task].
         BatchTaskAction => {
-            // README.md gives only `operation` (PAUSE/START); the rest passes as sent.
             c.enum_str(&o, "operation", Req::Required, BATCH_OPERATIONS);
+            c.array(&o, "executable", Req::Required, Some(1), None);
+            c.unknown_keys(&o, &["operation", "executable"]);
+        }
+        // checkAll [T-task]: `statusSet` is typed String with a list as its example.
+        CheckAllTasks => {
+            c.enum_str(&o, "operation", Req::Required, BATCH_OPERATIONS);
+            c.id_list(&o, "robotCallJobIdSet", Req::Required, Some(1), false);
+            c.enum_set(&o, "statusSet", Req::Optional, JOB_STATUSES, None);
+            c.str(&o, "name", Req::Optional);
+            c.date(&o, "beginCreateDate", Req::Optional);
+            c.date(&o, "endCreateDate", Req::Optional);
+            c.unknown_keys(&o, &["operation", "robotCallJobIdSet", "statusSet", "name", "beginCreateDate", "endCreateDate"]);
+        }
+        // getJobStatsInfoList as an object: its table names the list `robotCallJobId`.
+        ListTaskStats => {
+            c.id_list(&o, "robotCallJobId", Req::Required, Some(1), false);
+            c.unknown_keys(&o, &["robotCallJobId"]);
         }
         GetAccount | ListCallerLines | ListScripts | ListPolicyGroups | ListPolicyGroupNames => c.unknown_keys(&o, &[]),
-        // Documented only by name in README.md ("see [T-task]"): the params pass as sent.
+        // requeueCustomers: documented only by name in README.md ("see [T-task]"): the params
+        // pass as sent.
         _ => {}
     }
 }
@@ -111,21 +137,12 @@ fn page(c: &mut Checker, o: &Obj, max: Option<i64>) {
     c.int(o, "pageSize", Req::Optional, Some(1), max);
 }
 
-fn ids(c: &mut Checker, o: &Obj, key: &str, req: Req) {
-    let Some(items) = c.array(o, key, req, None, None) else { return };
-    for (i, v) in items.iter().enumerate() {
-        c.id_value(v, o.at(key).index(i));
-    }
-}
-
 /// job/create (and job/modify, which also needs `robotCallJob.robotCallJobId`).
 fn task(c: &mut Checker, o: &Obj, update: bool) {
     c.unknown_keys(o, &["concurrencyQuota", "jobPhoneNumberIdList", "transferPhoneNumber", "robotCallJob"]);
     let phone_ids = c.array(o, "jobPhoneNumberIdList", Req::Required, Some(1), None);
     if let Some(items) = phone_ids {
-        for (i, v) in items.iter().enumerate() {
-            c.id_value(v, o.at("jobPhoneNumberIdList").index(i));
-        }
+        c.ids(items, o.at("jobPhoneNumberIdList"));
     }
     if let Some(items) = c.array(o, "transferPhoneNumber", Req::Optional, None, None) {
         for (i, v) in items.iter().enumerate() {
@@ -146,10 +163,10 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
     }
     c.str(&job, "name", Req::Required);
     let mode = c.enum_str(&job, "mode", Req::Required, MODES);
-    let start_req = if mode == Some("AUTO") { Req::RequiredWhen("mode is AUTO") } else { Req::Optional };
+    let start_req = if mode == Some("AUTO") { Req::RequiredWhen("mode=AUTO") } else { Req::Optional };
     // The table shows "2017-11-21", the example "2017-11-21 04:32:00": both are accepted.
     c.date_or_datetime(&job, "startTime", start_req);
-    let daily = c.daily_window(&job, ("dailyStartTime", "dailyEndTime"), Req::Required, Some(HOURS), Severity::Error);
+    let daily = c.daily_window(&job, ("dailyStartTime", "dailyEndTime"), Req::Required, Some(HOURS), (Severity::Error, Severity::Warning));
     c.break_windows(&job, "inactiveTimeList", Some(3), ("startTime", "endTime"), daily);
     c.id(&job, "dialogFlowId", Req::Required);
     c.id(&job, "csStaffGroupId", Req::Optional);
@@ -161,19 +178,23 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
         c.error(IssueCode::TooBig, o.path_of("jobPhoneNumberIdList"), params! {"maximum": 1, "type": "array"});
     }
     // 并发数（线路类型为手机号的时候可不传）.
-    let quota_req = if phone_type.is_some_and(|t| t != "MOBILE") { Req::RequiredWhen("phoneType is not MOBILE") } else { Req::Optional };
+    let quota_req = if phone_type.is_some_and(|t| t != "MOBILE") { Req::RequiredWhen("phoneType!=MOBILE") } else { Req::Optional };
     c.int(o, "concurrencyQuota", quota_req, Some(1), None);
     // Required per the current vendor doc (README.md), though the given table omits it.
     c.int(&job, "robotCount", Req::Required, Some(1), None);
     for key in ["alertUsers", "earlyWarningAlertUsers"] {
-        ids(c, &job, key, Req::Optional);
+        c.id_list(&job, key, Req::Optional, None, false);
     }
     c.enum_set(&job, "smsAlertLevel", Req::Optional, INTENT_LEVELS, None);
     c.enum_set(&job, "wechatAlertLevel", Req::Optional, INTENT_LEVELS, None);
+    // Typed "Integer" with `[0, 1]` examples; the vendor's demo sends `{"0","1"}` ([T-demo]):
+    // whole numbers ≥ 0, as numbers or digit strings, sent as given.
     for key in ["wechatAlertLevelCode", "smsAlertLevelCode", "wechatConditionAlertLevelCode"] {
         if let Some(items) = c.array(&job, key, Req::Optional, None, None) {
             for (i, v) in items.iter().enumerate() {
-                c.int_value(v, job.at(key).index(i), Some(0), None);
+                if v.as_str().and_then(id_text).is_none() {
+                    c.int_value(v, job.at(key).index(i), Some(0), None);
+                }
             }
         }
     }
@@ -188,7 +209,7 @@ fn task(c: &mut Checker, o: &Obj, update: bool) {
 fn redial(c: &mut Checker, job: &Obj) {
     let keys = ["redialCondition", "redialInterval", "redialTimes"];
     let on = keys.iter().any(|k| job.get(k).is_some());
-    let req = if on { Req::RequiredWhen("auto-redial is set") } else { Req::Optional };
+    let req = if on { Req::RequiredWhen("redialCondition|redialInterval|redialTimes") } else { Req::Optional };
     c.enum_set(job, "redialCondition", req, REDIAL_CONDITIONS, on.then_some(1));
     c.int(job, "redialInterval", req, Some(6), Some(1440));
     c.int(job, "redialTimes", req, Some(1), Some(10));
@@ -197,7 +218,7 @@ fn redial(c: &mut Checker, job: &Obj) {
 fn import(c: &mut Checker, o: &Obj) {
     c.unknown_keys(o, &["robotCallJobId", "customerPersons"]);
     c.id(o, "robotCallJobId", Req::Required);
-    let rules = CustomerRules { phone_key: "phoneNumber", max: Some(IMPORT_LIMIT), phone_max: None, any_phone: false };
+    let rules = CustomerRules { phone_key: "phoneNumber", max: Some(IMPORT_LIMIT), phone_max: None, any_phone: false, duplicates: Severity::Error };
     c.customers(o, "customerPersons", &rules, |c, row| {
         c.unknown_keys(row, &["name", "phoneNumber", "properties"]);
         // Optional in the current vendor doc, required on the given page: newer wins.

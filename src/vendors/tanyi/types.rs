@@ -1,6 +1,6 @@
 //! Tanyi's documented params and results, spelled as the vendor spells them.
 
-use crate::wire::{Id, Props};
+use crate::wire::{Id, IdList, Props};
 use crate::{wire, wire_enum};
 
 wire_enum! { TanyiMode { AUTO, MANUAL } }
@@ -27,9 +27,9 @@ wire! {
         mode: TanyiMode,
         /// Required when `mode` is AUTO: `yyyy-MM-dd` or `yyyy-MM-dd HH:mm:ss`.
         startTime?: String,
-        /// `HH:mm`, not before 09:00.
+        /// `HH:mm` (or `HH:mm:ss`), not before 09:00.
         dailyStartTime: String,
-        /// `HH:mm`, not after 20:00.
+        /// `HH:mm` (or `HH:mm:ss`); the vendor documents 20:00 as the latest (a warning).
         dailyEndTime: String,
         /// At most three, inside the daily window.
         inactiveTimeList?: Vec<TanyiInactiveTime>,
@@ -45,9 +45,10 @@ wire! {
         wechatSendMethod?: TanyiWechatSendMethod,
         description?: String,
         tenantId?: Id,
-        wechatAlertLevelCode?: Vec<u32>,
-        smsAlertLevelCode?: Vec<u32>,
-        wechatConditionAlertLevelCode?: Vec<u32>,
+        /// Level codes ≥ 0, as numbers or digit strings (the vendor's demo sends `["0","1"]`).
+        wechatAlertLevelCode?: Vec<Id>,
+        smsAlertLevelCode?: Vec<Id>,
+        wechatConditionAlertLevelCode?: Vec<Id>,
         /// Auto-redial: give all three or none.
         redialCondition?: Vec<TanyiRedialCondition>,
         /// Minutes, 6–1440.
@@ -115,24 +116,65 @@ wire! { TanyiDeletePendingParams { robotCallTaskId: Id, } }
 wire! {
     TanyiDeleteCustomersParams {
         robotCallJobId: Id,
-        robotCallTaskIds?: Vec<Id>,
+        /// A list, or the ids joined by `,` as documented (`"3033729,3033719"`).
+        robotCallTaskIds?: IdList,
         calledPhoneNumber?: String,
         taskStatus?: TanyiToBeCalledStatus,
     }
 }
 
 wire! { TanyiScriptParams { dialogFlowId: Id, } }
-wire! { TanyiBatchTaskActionParams { operation: TanyiBatchOperation, } }
+wire! {
+    /// executeJobs: the tasks as checkAll's `data.executable` lists them.
+    TanyiBatchTaskActionParams { operation: TanyiBatchOperation, executable: Vec<TanyiExecutableJob>, }
+}
+
+wire! {
+    /// One task of checkAll's `executable`, sent back as checkAll gave it (every field 否).
+    TanyiExecutableJob {
+        robotCallJobId?: Id,
+        robotCallJobName?: String,
+        createTime?: String,
+        createUserName?: String,
+        status?: String,
+        hangUpType?: String,
+        hangUpReason?: String,
+        statsInfo?: TanyiJobStatsInfo,
+    }
+}
+
+wire! {
+    TanyiJobStatsInfo { robotCallJobId?: Id, completedTask?: i64, totalTask?: i64, answeredTask?: i64, ablevelCustomer?: i64, }
+}
+
+wire! {
+    /// checkAll.
+    TanyiCheckAllParams {
+        operation: TanyiBatchOperation,
+        robotCallJobIdSet: Vec<Id>,
+        statusSet?: Vec<TanyiJobStatus>,
+        name?: String,
+        /// `yyyy-MM-dd`.
+        beginCreateDate?: String,
+        endCreateDate?: String,
+    }
+}
+
+wire! {
+    /// getJobStatsInfoList as an object (its table's name for the list); a bare `Id[]`, as its
+    /// example shows, is accepted too.
+    TanyiJobStatsParams { robotCallJobId: Vec<Id>, }
+}
 wire! { TanyiNoParams {} }
 
 wire! {
     /// job/create's `data`.
-    TanyiCreateTaskResult { robotCallJobId: i64, }
+    TanyiCreateTaskResult { robotCallJobId: Id, }
 }
 
 wire! {
     TanyiJobSummary {
-        robotCallJobId: i64,
+        robotCallJobId: Id,
         name: String,
         status: String,
         completedTask?: i64,
@@ -148,13 +190,13 @@ wire! {
 
 crate::ts_operations! { TanyiOperations, TanyiCustomer = TanyiCustomerPerson, {
     createTask: "TanyiCreateTaskParams" => "TanyiCreateTaskResult",
-    updateTask: "TanyiCreateTaskParams" => "null",
+    updateTask: "TanyiCreateTaskParams" => "TanyiCreateTaskResult",
     startTask: "TanyiJobIdParams" => "null",
     pauseTask: "TanyiJobIdParams" => "null",
     stopTask: "TanyiJobIdParams" => "null",
     deleteTask: "TanyiJobIdParams" => "null",
     setConcurrency: "TanyiSetConcurrencyParams" => "null",
-    batchTaskAction: "TanyiBatchTaskActionParams & Record<string, unknown>" => "unknown",
+    batchTaskAction: "TanyiBatchTaskActionParams" => "unknown",
     importCustomers: "TanyiImportCustomersParams" => "null",
     deleteCustomers: "TanyiDeleteCustomersParams" => "unknown",
     deletePendingCustomer: "TanyiDeletePendingParams" => "unknown",
@@ -163,8 +205,8 @@ crate::ts_operations! { TanyiOperations, TanyiCustomer = TanyiCustomerPerson, {
     listTasks: "TanyiListTasksParams" => "TanyiJobPage",
     getTask: "TanyiJobIdParams" => "unknown",
     getTaskStats: "TanyiJobIdParams" => "unknown",
-    listTaskStats: "Record<string, unknown>" => "unknown",
-    checkAllTasks: "Record<string, unknown>" => "unknown",
+    listTaskStats: "Id[] | TanyiJobStatsParams" => "unknown",
+    checkAllTasks: "TanyiCheckAllParams" => "unknown",
     getTaskVariables: "TanyiJobIdParams" => "unknown",
     listCalls: "TanyiListCallsParams" => "unknown",
     getCall: "TanyiGetCallParams" => "unknown",

@@ -143,7 +143,7 @@ fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<Valu
 fn message_text(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if s.is_empty() => None,
-        Value::Object(m) => message_text(m.get("message")).or_else(|| Some(Value::Object(m.clone()).to_string())),
+        Value::Object(m) => message_text(m.get("message")).or_else(|| Some(crate::json::to_text(&Value::Object(m.clone())))),
         other => envelope::text(Some(other)),
     }
 }

@@ -85,13 +85,13 @@ wire! {
 
 wire! {
     /// A redial rule (`auto_recycle_rules[]`).
-    ZxyAutoRecycleRule { id: i64, name: String, remark?: String, status: bool, }
+    ZxyAutoRecycleRule { id: Id, name: String, remark?: String, status: bool, }
 }
 
 wire! {
     /// A customer-service group (`customer_service[]`, 客服组).
     ZxyCustomerService {
-        id: i64,
+        id: Id,
         user_id?: String,
         name: String,
         created_at?: String,
@@ -106,7 +106,7 @@ wire! {
 wire! {
     /// A script group (`outbound_group[]`, 话术分组), also the task's `group`.
     ZxyOutboundGroup {
-        id: i64,
+        id: Id,
         name: String,
         user_id?: String,
         /// All script lines go through TTS when on.
@@ -114,8 +114,8 @@ wire! {
         deleted_at?: String,
         created_at?: String,
         updated_at?: String,
-        link_word_group_id?: i64,
-        tag_scene_id?: i64,
+        link_word_group_id?: Id,
+        tag_scene_id?: Id,
         default?: bool,
     }
 }
@@ -176,7 +176,7 @@ wire! {
 wire! {
     /// The task's redial rule, as the list reply embeds it (`auto_recycle_rule`).
     ZxyAutoRecycleRuleDetail {
-        id: i64,
+        id: Id,
         user_id?: String,
         name: String,
         remark?: String,
