@@ -4,9 +4,9 @@ import * as raw from "./waihu.js";
 import { WaihuError } from "./errors.js";
 import { ANSWERS, ERRORS, STATUS } from "./generated.js";
 
-// Rows of ANSWERS with a field of their own (src/edge.rs).
-const TOO_LARGE = 4;
-const RATE_LIMITED = 5;
+// The rows of ANSWERS (src/edge.rs), and the body limit when the config sets none.
+const [PREFLIGHT, UNAUTHENTICATED, ORIGIN, NOT_ALLOWED, TOO_LARGE, RATE_LIMITED, METHOD, BAD_REQUEST] = [0, 1, 2, 3, 4, 5, 6, 7];
+const MAX_BODY_BYTES = 1 << 20;
 
 export * from "./errors.js";
 export * from "./generated.js";
@@ -140,18 +140,44 @@ export class Client {
 /**
  * The edge proxy: `(request: Request) => Promise<Response>`, holding the vendors' credentials
  * so that browser pages (a `Client` with `proxyUrl` and `token`) never see them. The core
- * decides (origin, method, token, size, operation, rate limits; src/edge.rs) and its tables
- * say how to answer (REFUSALS, STATUS); this reads the request, calls `authorize` and `onCall`,
- * sends admitted calls with a `Client` per vendor (and locale), and makes the Response.
+ * decides (origin, token, size, operation, one rate-limit bucket: src/edge.rs) and its tables
+ * say how to answer (ANSWERS, STATUS); this reads the request, keeps the buckets, calls
+ * `authorize` and `onCall`, sends admitted calls with a `Client` per vendor (and locale), and
+ * makes the Response.
  */
 export function createProxyHandler(config) {
-  const { authorize, onCall, fetch, ...rest } = config ?? {};
+  const { authorize, onCall, fetch, vendors, tokens, origins = [], maxBodyBytes = MAX_BODY_BYTES, rateLimits = {}, ...send } = config ?? {};
+  const bad = (m) => {
+    throw Object.assign(new TypeError(`invalid proxy config: ${m}`), { code: "invalid_argument" });
+  };
   for (const [name, f] of [["authorize", authorize], ["onCall", onCall]]) {
-    if (f !== undefined && typeof f !== "function") throw Object.assign(new TypeError(`invalid proxy config: \`${name}\` must be a function`), { code: "invalid_argument" });
+    if (f !== undefined && typeof f !== "function") bad(`\`${name}\` must be a function`);
   }
-  const core = sync(() => new raw.ProxyCore(json(rest, "the proxy config is"), authorize !== undefined));
-  // What is not the proxy's own config is how its clients send (timeoutMs, maxRetries, …).
-  const { vendors, tokens, origins, maxBodyBytes, rateLimits, ...send } = rest;
+  // The config's lists, as the core reads them: lines.
+  if ((tokens === undefined) === (authorize === undefined)) bad("give either `tokens` or an `authorize` function");
+  const tokenLines = Object.entries(tokens ?? {}).map(([caller, token]) => {
+    if (typeof token !== "string" || token.length < 16 || /\s/.test(token) || /\n/.test(caller)) bad("`tokens` must map callers to tokens of at least 16 characters");
+    return `${caller}\n${token}`;
+  }).join("\n");
+  if (!Array.isArray(origins) || origins.some((o) => typeof o !== "string")) bad("`origins` must be strings");
+  const originLines = origins.join("\n");
+  if (typeof vendors !== "object" || vendors === null) bad("`vendors` must map vendor ids to their credentials and operations");
+  const allowed = [];
+  for (const [vendor, { operations = [] } = {}] of Object.entries(vendors)) {
+    for (const op of operations) {
+      if (sync(() => raw.proxyRoute(vendor, String(op))) < 0) bad(`\`operations\` of ${vendor} names an operation it does not have: ${op}`);
+      allowed.push(`${vendor} ${op}`);
+    }
+  }
+  const allowedLines = allowed.join("\n");
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) bad("`maxBodyBytes` must be a whole number");
+  const limits = Object.entries(rateLimits).map(([key, l]) => {
+    if (key !== "writes" && !Object.keys(vendors).some((v) => raw.proxyRoute(v, key) >= 0)) bad('`rateLimits` keys are "writes" or operations');
+    if (!(l?.limit >= 1 && l?.windowMs >= 1)) bad("each rate limit needs a `limit` and `windowMs` of at least 1");
+    return [key, l.limit, l.windowMs];
+  });
+  // The callers' buckets: `${caller}\n${key}` → [calls, at]; the oldest go first past 10 000.
+  const buckets = new Map();
   const clients = new Map();
   const client = (vendor, locale) => {
     const key = `${vendor} ${locale}`;
@@ -162,27 +188,70 @@ export function createProxyHandler(config) {
     return clients.get(key);
   };
   for (const vendor of Object.keys(vendors)) client(vendor, "en");
-  const max = core.maxBodyBytes;
+
+  // The row of ANSWERS to refuse the call with and its own field, or undefined to send it.
+  const refusal = async (request, origin, audit) => {
+    if (request.method === "OPTIONS") return [PREFLIGHT];
+    if (request.method !== "POST") return [METHOD];
+    const h = request.headers;
+    if (tokens !== undefined) {
+      audit.caller = raw.proxyCaller(tokenLines, h.get("authorization") ?? "") ?? null;
+      if (audit.caller === null) return [UNAUTHENTICATED];
+    }
+    if (!raw.proxyFits(Number(h.get("content-length") ?? NaN), maxBodyBytes)) return [TOO_LARGE, maxBodyBytes];
+    if (authorize) {
+      try {
+        const named = await authorize(request);
+        if (typeof named === "string" && named !== "") audit.caller = named;
+      } catch {
+        // A hook that throws refuses the call.
+      }
+    }
+    const text = await readBody(request, maxBodyBytes);
+    if (audit.caller === null) return [UNAUTHENTICATED];
+    if (text === undefined) return [TOO_LARGE, maxBodyBytes];
+    let call;
+    try {
+      call = JSON.parse(text);
+    } catch {
+      return [BAD_REQUEST];
+    }
+    const { vendor, operation, locale = "en" } = call ?? {};
+    if (typeof vendor !== "string" || typeof operation !== "string" || (locale !== "en" && locale !== "zh-CN")) return [BAD_REQUEST];
+    if (!raw.proxyListed(allowedLines, `${vendor} ${operation}`)) return [NOT_ALLOWED];
+    Object.assign(audit, { vendor, operation, call });
+    const taskKey = raw.proxyTaskKey(vendor);
+    const id = taskKey && call.params?.[taskKey];
+    if (typeof id === "string" || typeof id === "number") audit.taskId = String(id);
+    // Every bucket of the caller that covers the call gives one, or none does.
+    const write = raw.proxyRoute(vendor, operation) === 1;
+    const now = Date.now();
+    const taken = [];
+    let wait = 0;
+    for (const [key, limit, window] of limits) {
+      if (key === "writes" ? !write : key !== operation) continue;
+      const id = `${audit.caller}\n${key}`;
+      const [calls, at] = buckets.get(id) ?? [limit, now];
+      const left = raw.proxyTake(calls, at, now, limit, window);
+      if (left < 0) wait = Math.max(wait, Math.ceil(-left));
+      else taken.push([id, left]);
+    }
+    if (wait > 0) return [RATE_LIMITED, wait];
+    for (const [id, left] of taken) {
+      buckets.delete(id);
+      buckets.set(id, [left, now]);
+    }
+    while (buckets.size > 10000) buckets.delete(buckets.keys().next().value);
+    return undefined;
+  };
 
   return async (request) => {
     const started = Date.now();
-    const h = request.headers;
-    const origin = h.get("origin") ?? "";
-    const decide = (caller, body) => JSON.parse(core.decide(request.method, origin, h.get("authorization") ?? "", Number(h.get("content-length") ?? NaN), started, caller, body));
-    let [row, n, cors, caller, vendor, operation, taskId] = decide(undefined, undefined);
-    let call;
-    if (row === null) {
-      let named = null;
-      if (authorize) {
-        try {
-          named = await authorize(request);
-        } catch {
-          // A hook that throws refuses the call.
-        }
-      }
-      call = await readBody(request, max);
-      [row, n, cors, caller, vendor, operation, taskId] = decide(named, call ?? null);
-    }
+    const origin = request.headers.get("origin") ?? "";
+    const audit = { caller: null, vendor: null, operation: null, taskId: null };
+    // A page of an allowed origin is granted CORS; one of another origin is refused first.
+    const cors = origin !== "" && raw.proxyListed(originLines, origin);
+    const [row, n] = origin !== "" && !cors ? [ORIGIN] : ((await refusal(request, origin, audit)) ?? [-1]);
     const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
     if (cors) Object.assign(headers, { "access-control-allow-origin": origin, "access-control-expose-headers": "Retry-After", vary: "Origin" });
     let status, body, outcome;
@@ -195,10 +264,10 @@ export function createProxyHandler(config) {
       [status, outcome] = [s, name || code];
       body = s === 204 ? null : JSON.stringify({ error: { ...(name && { name }), code, message, ...fields } });
     } else {
-      // Admitted: the envelope the core checked.
-      const { params, locale = "en" } = JSON.parse(call);
+      const { vendor, operation, call } = audit;
+      delete audit.call;
       try {
-        body = `{"data":${await client(vendor, locale).call(operation, json(params), "null")}}`;
+        body = `{"data":${await client(vendor, call.locale ?? "en").call(operation, json(call.params), "null")}}`;
         [status, outcome] = [200, "ok"];
       } catch (e) {
         // The core's error with its fields, as JSON, at its kind's status.
@@ -207,9 +276,9 @@ export function createProxyHandler(config) {
         body = JSON.stringify({ error: { ...e, name: outcome, code: e?.code, message: e?.message } });
       }
     }
-    if (row !== 0 && onCall) {
+    if (row !== PREFLIGHT && onCall) {
       try {
-        await onCall({ caller: caller ?? null, vendor: vendor ?? null, operation: operation ?? null, taskId: taskId ?? null, outcome, status, durationMs: Date.now() - started });
+        await onCall({ ...audit, outcome, status, durationMs: Date.now() - started });
       } catch {
         // The audit hook's failure is not the caller's.
       }

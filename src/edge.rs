@@ -1,9 +1,10 @@
 //! The edge proxy, sans-IO: the decisions of a proxy that holds the vendors' credentials for
-//! browser pages (the origin, the method, the token, the size, the operation, the rate; the
-//! status and JSON of every answer), and, for a `Client` in proxy mode, the call it sends and
-//! how it reads the answers back into the same `Error`s a direct client gets. src/js/proxy.rs
-//! wires it to `Request` and `Response`; the vendors' requests are built, signed and sent as by
-//! any `Client`.
+//! browser pages, as small pure functions over the config's lists (the origin, the token, the
+//! size, the operation, one rate-limit bucket) and static tables (the status of every answer),
+//! and, for a `Client` in proxy mode, the call it sends and how it reads the answers back into
+//! the same `Error`s a direct client gets. pkg-template/api.js's `createProxyHandler` wires
+//! them to `Request` and `Response` and keeps the rate-limit buckets (src/js/proxy.rs exports
+//! them); the vendors' requests are built, signed and sent as by any `Client`.
 //!
 //! The call (the envelope), as JSON: `{ vendor, operation, params?, locale? }`.
 //! `operation` is a vendor operation name (`startTask`); names with a dot (`tasks.create`) are
@@ -13,13 +14,10 @@
 //! code, message, …its fields } }`; what is no call at all (another method, a broken envelope):
 //! 405 or 400 `{ error: { code, message } }`, which a client reads as a `ResponseError`.
 
-use std::ops::Not;
-
 use serde_json::Value;
 
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
-use crate::json::Json;
 use crate::issue::Locale;
 use crate::vendor::{Operation, Vendor};
 
@@ -39,7 +37,6 @@ pub const STATUS: [u16; Error::KINDS.len()] = [
     429, // RateLimitedError
 ];
 
-
 /// The kinds from this index on are the proxy's own refusals.
 const PROXY_KINDS: usize = 7;
 
@@ -48,8 +45,8 @@ pub const DEFAULT_MAX_BODY_BYTES: u64 = 1 << 20;
 
 /// The proxy's own answers that are no vendor call (a preflight, its refusals), in
 /// `src/edge-answers.json`: `[status, name, code, message, headers]` rows, `name` ("" for what
-/// is no call at all) the error a client reads the answer back as. `Proxy::decide` answers
-/// with a row's index; the package build makes createProxyHandler's table of the file
+/// is no call at all) the error a client reads the answer back as. The handler answers
+/// with a row by its index (the constants below); the package build makes createProxyHandler's table of the file
 /// (pkg-template/codegen.mjs), so the rows are not in the .wasm.
 #[cfg(not(target_arch = "wasm32"))]
 pub const ANSWERS: &str = include_str!("edge-answers.json");
@@ -61,211 +58,64 @@ pub const TOO_LARGE: usize = 4;
 pub const RATE_LIMITED: usize = 5;
 pub const METHOD: usize = 6;
 pub const BAD_REQUEST: usize = 7;
-/// `decide`'s row for a call to send.
-pub const SEND: i64 = -1;
 
-/// The proxy: its config, read once, and the callers' rate-limit buckets.
-pub struct Proxy {
-    /// `(caller, token)`; none when an `authorize` hook names the callers.
-    tokens: Option<Vec<(String, String)>>,
-    origins: Vec<String>,
-    routes: Vec<(Vendor, Vec<Operation>)>,
-    max_body_bytes: u64,
-    /// `(key, limit, window_ms)`.
-    limits: Vec<(String, f64, f64)>,
-    buckets: Vec<Bucket>,
+/// The bearer token of an `Authorization` header (`Bearer <token>`, any case of the scheme).
+fn bearer(authorization: &str) -> Option<&str> {
+    let (scheme, token) = authorization.trim().split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
-/// One caller's calls left under one limit, as of `at`.
-struct Bucket {
-    caller: String,
-    limit: usize,
-    calls: f64,
-    at: f64,
-}
-
-/// Buckets kept before those of callers idle for a whole window are dropped.
-const MAX_BUCKETS: usize = 10_000;
-
-/// Concatenated: one loop, not a `+` per piece (smaller in the .wasm).
-fn cat(parts: &[&str]) -> String {
-    let mut out = String::new();
-    for p in parts {
-        out.push_str(p);
+/// The caller whose token the `Authorization` header presents, of `tokens`: `caller\ntoken`
+/// pairs joined by `\n`. Compared with every token, each in a time that depends on the lengths
+/// only, so the time tells nothing of how much of a token was right.
+pub fn caller_of<'t>(tokens: &'t str, authorization: &str) -> Option<&'t str> {
+    let presented = bearer(authorization)?;
+    let mut lines = tokens.split('\n');
+    let mut caller = None;
+    while let (Some(name), Some(token)) = (lines.next(), lines.next()) {
+        if same(presented.as_bytes(), token.as_bytes()) {
+            caller = Some(name);
+        }
     }
-    out
+    caller
 }
 
-/// A JSON string, or `null`.
-fn text(s: Option<&str>) -> String {
-    s.map_or("null".into(), |s| serde_json::to_string(s).unwrap_or_default())
+/// Whether `item` is one of the `\n`-separated `list` (the allowed origins; the allowed
+/// `vendor operation` pairs). Nothing empty is listed.
+pub fn listed(list: &str, item: &str) -> bool {
+    !item.is_empty() && list.split('\n').any(|l| l == item)
 }
 
-/// The request's body, as far as the proxy has it.
-pub enum Body<'b> {
-    /// Not read yet: decide what the head decides.
-    Unread,
-    /// Longer than `max_body_bytes` (not read to its end).
-    TooLarge,
-    Read(&'b str),
+/// Whether a body of `len` bytes (a `Content-Length`, or the bytes read so far) is within the
+/// limit: a length that is not a number (no header) is not refused yet.
+pub fn fits(len: f64, max: f64) -> bool {
+    !(len > max)
 }
 
-/// What the head of a request says: its method, and its `Origin`, `Authorization` and
-/// `Content-Length` ("" and NaN when absent); `now`, when it arrived (epoch ms).
-pub struct Head<'h> {
-    pub method: &'h str,
-    pub origin: &'h str,
-    pub authorization: &'h str,
-    pub content_length: f64,
-    pub now: f64,
-}
-
-impl Proxy {
-    /// Reads the config: `{ vendors: { [id]: { operations: string[], … } }, tokens?: {
-    /// [caller]: token }, origins?: string[], maxBodyBytes?, rateLimits?: { ["writes" |
-    /// operation]: { limit, windowMs } }, … }` (the rest is for the clients that send the
-    /// calls). Refuses what would fail every call alike: callers told apart by neither or both
-    /// `tokens` (each of at least 16 characters) and a hook (`hook`), an unknown vendor (ids
-    /// from `all`) or operation, a limit that is not positive.
-    pub fn new(config: &str, hook: bool, all: &[Vendor]) -> Result<Proxy, &'static str> {
-        let c = Json::from_str(config).map_err(|_| "not JSON")?;
-        let member = |key| c.get(key).and_then(Json::as_object).map(|o| o.written()).into_iter().flatten();
-        let mut tokens = Vec::new();
-        for (caller, token) in member("tokens") {
-            tokens.push((caller.to_string(), token.as_str().filter(|t| t.len() >= 16).ok_or("`tokens` must map callers to tokens of at least 16 characters")?.to_string()));
-        }
-        if hook == c.get("tokens").is_some() {
-            return Err("give either `tokens` or an `authorize` function");
-        }
-        let mut origins = Vec::new();
-        for o in c.get("origins").and_then(Json::as_array).unwrap_or_default() {
-            origins.push(o.as_str().ok_or("`origins` must be strings")?.to_string());
-        }
-        let mut routes = Vec::new();
-        for (id, route) in member("vendors") {
-            let vendor = *all.iter().find(|v| v.as_str() == id).ok_or("`vendors` names an unknown vendor")?;
-            let mut ops = Vec::new();
-            for o in route.get("operations").and_then(Json::as_array).unwrap_or_default() {
-                ops.push(o.as_str().and_then(Operation::parse).filter(|op| vendor.endpoint(*op).is_some()).ok_or("`operations` names an operation the vendor does not have")?);
-            }
-            routes.push((vendor, ops));
-        }
-        let mut limits = Vec::new();
-        for (key, l) in member("rateLimits") {
-            let n = |k| l.get(k).and_then(Json::as_f64).filter(|n| *n >= 1.0).ok_or("each rate limit needs a `limit` and `windowMs` of at least 1");
-            if key != "writes" && Operation::parse(key).is_none() {
-                return Err("`rateLimits` keys are \"writes\" or operations");
-            }
-            limits.push((key.to_string(), n("limit")?, n("windowMs")?));
-        }
-        let max_body_bytes = c.get("maxBodyBytes").map_or(Some(DEFAULT_MAX_BODY_BYTES), Json::as_u64).ok_or("`maxBodyBytes` must be a whole number")?;
-        Ok(Proxy { tokens: hook.not().then_some(tokens), origins, routes, max_body_bytes, limits, buckets: Vec::new() })
+/// How a call of `vendor`'s `op` counts: -1 the vendor has no such operation, 0 a read, 1 a
+/// write (what `"writes"` rate limits count).
+pub fn route(vendor: Vendor, op: &str) -> i32 {
+    match Operation::parse(op).and_then(|op| vendor.endpoint(op)) {
+        None => -1,
+        Some(e) => i32::from(!e.safe_to_repeat),
     }
+}
 
-    pub fn max_body_bytes(&self) -> u64 {
-        self.max_body_bytes
-    }
+/// The member of `vendor`'s params that names the task (for the `onCall` audit), if any.
+pub fn task_key(vendor: Vendor) -> Option<&'static str> {
+    vendor.import_shape().map(|s| s.task_key)
+}
 
-    /// What to answer a request with head `h`, given its body so far and, when an `authorize`
-    /// hook names the callers, the one it named (`authorized`), as the JSON of `[row, number,
-    /// cors, caller, vendor, operation, taskId]`: `row` is the index of the answer in
-    /// `ANSWERS`, or `SEND` to send the call, or `null` to read the body and ask again;
-    /// `number` is the answer's own field (`maxBytes` of a payload too large, `retryAfterMs` of
-    /// a rate limit); `cors`: whether to grant the page's origin; the rest is for the `onCall`
-    /// audit as far as known: never a credential, a token or a customer's phone.
-    pub fn decide(&mut self, h: &Head, authorized: Option<String>, body: Body) -> String {
-        // A page of an allowed origin is granted CORS; one of another origin is refused first.
-        if !h.origin.is_empty() && !self.origins.iter().any(|o| o == h.origin) {
-            return cat(&["[", &ORIGIN.to_string(), ",0,false]"]);
-        }
-        let cors = if h.origin.is_empty() { "false" } else { "true" };
-        let answer = |row: usize, n: u64, caller: Option<&str>| cat(&["[", &row.to_string(), ",", &n.to_string(), ",", cors, ",", &text(caller), "]"]);
-        if h.method == "OPTIONS" {
-            return answer(PREFLIGHT, 0, None);
-        }
-        if h.method != "POST" {
-            return answer(METHOD, 0, None);
-        }
-        // Compared with every token, each comparison in a time that depends on the lengths only.
-        let mut caller = authorized.filter(|c| !c.is_empty());
-        if let Some(tokens) = &self.tokens {
-            caller = None;
-            let presented = h.authorization.trim().split_once(' ').filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer")).map(|(_, t)| t.trim());
-            for (name, token) in tokens {
-                if same(presented.unwrap_or_default().as_bytes(), token.as_bytes()) && presented.is_some() {
-                    caller = Some(name.clone());
-                }
-            }
-        }
-        let max = self.max_body_bytes;
-        let body = match body {
-            // A hook's answer comes with the body.
-            Body::Unread if caller.is_none() && self.tokens.is_some() => return answer(UNAUTHENTICATED, 0, None),
-            Body::Unread if h.content_length > max as f64 => return answer(TOO_LARGE, max, None),
-            Body::Unread => return "[null]".into(),
-            _ if caller.is_none() => return answer(UNAUTHENTICATED, 0, None),
-            Body::Read(b) if b.len() as u64 <= max => b,
-            _ => return answer(TOO_LARGE, max, caller.as_deref()),
-        };
-        let caller = caller.unwrap_or_default();
-        let call = Json::from_str(body).unwrap_or(Json::Null);
-        let get = |k| call.get(k).and_then(Json::as_str);
-        let locale = get("locale").unwrap_or("en");
-        let (Some(vendor), Some(name), true) = (get("vendor"), get("operation"), locale == "en" || locale == "zh-CN") else {
-            return answer(BAD_REQUEST, 0, Some(&caller));
-        };
-        let route = self.routes.iter().find(|(v, _)| v.as_str() == vendor);
-        let Some((vendor, op)) = route.and_then(|(v, ops)| Some((*v, ops.iter().copied().find(|op| op.as_str() == name)?))) else {
-            return answer(NOT_ALLOWED, 0, Some(&caller));
-        };
-        let task_id = vendor.import_shape().and_then(|s| match call.get("params")?.get(s.task_key)? {
-            Json::String(t) => Some(text(Some(t))),
-            id @ Json::Number(_) => Some(text(Some(&id.clone().into_value().to_string()))),
-            _ => None,
-        });
-        let write = vendor.endpoint(op).is_some_and(|e| !e.safe_to_repeat);
-        let (row, wait) = match self.take(&caller, op, write, h.now) {
-            Ok(()) => (SEND.to_string(), 0),
-            Err(wait) => (RATE_LIMITED.to_string(), wait.ceil() as u64),
-        };
-        cat(&["[", &row, ",", &wait.to_string(), ",", cors, ",", &text(Some(&caller)), ",\"", vendor.as_str(), "\",\"", op.as_str(), "\",", task_id.as_deref().unwrap_or("null"), "]"])
-    }
-
-    /// Takes one call from each of the caller's buckets that covers `op` (`"writes"` covers
-    /// every write), or none: then the wait in ms until each of them has one again.
-    fn take(&mut self, caller: &str, op: Operation, write: bool, now: f64) -> Result<(), f64> {
-        let limits = &self.limits;
-        // Refilled at `limit / window` calls per ms, up to `limit`.
-        let refill = |b: &Bucket| {
-            let (_, limit, window) = limits[b.limit];
-            (b.calls + (now - b.at).max(0.0) * limit / window).min(limit)
-        };
-        if self.buckets.len() > MAX_BUCKETS {
-            self.buckets.retain(|b| refill(b) < limits[b.limit].1);
-        }
-        let mut wait: f64 = 0.0;
-        let mut mine = Vec::new();
-        for (l, (key, limit, window)) in limits.iter().enumerate() {
-            if !(if key == "writes" { write } else { key == op.as_str() }) {
-                continue;
-            }
-            let i = self.buckets.iter().position(|b| b.caller == caller && b.limit == l).unwrap_or_else(|| {
-                self.buckets.push(Bucket { caller: caller.into(), limit: l, calls: *limit, at: now });
-                self.buckets.len() - 1
-            });
-            let calls = refill(&self.buckets[i]);
-            self.buckets[i].calls = calls;
-            self.buckets[i].at = now;
-            wait = wait.max((1.0 - calls) * window / limit);
-            mine.push(i);
-        }
-        if wait > 0.0 {
-            return Err(wait);
-        }
-        for i in mine {
-            self.buckets[i].calls -= 1.0;
-        }
-        Ok(())
+/// One rate-limit bucket (the caller's JS state: `calls` left as of `at`, epoch ms), refilled at
+/// `limit / window` calls per ms up to `limit`, asked for one call at `now`: the calls left
+/// after it (≥ 0; store them with `at = now`), or, when none is left, minus the ms until one
+/// is (< 0; store nothing).
+pub fn take(calls: f64, at: f64, now: f64, limit: f64, window: f64) -> f64 {
+    let level = (calls + (now - at).max(0.0) * limit / window).min(limit);
+    if level >= 1.0 {
+        level - 1.0
+    } else {
+        -((1.0 - level) * window / limit).max(1.0)
     }
 }
 
@@ -284,7 +134,7 @@ pub fn same(a: &[u8], b: &[u8]) -> bool {
 pub fn proxy_request(url: &str, token: Option<&str>, vendor: Vendor, op: Operation, params: &Value, locale: Locale, headers: &[(String, String)]) -> Result<HttpRequest, Error> {
     let endpoint = vendor.endpoint(op).ok_or_else(|| vendor.unsupported(op))?;
     let locale = if locale == Locale::ZhCn { "zh-CN" } else { "en" };
-    let body = String::from("{\"vendor\":\"") + vendor.as_str() + "\",\"operation\":\"" + op.as_str() + "\",\"locale\":\"" + locale + "\",\"params\":" + &params.to_string() + "}";
+    let body = String::from("{\"vendor\":\"") + vendor.as_str() + "\",\"operation\":\"" + op.as_str() + "\",\"locale\":\"" + locale + "\",\"params\":" + &crate::json::to_text(params) + "}";
     let mut req = HttpRequest { method: Method::Post, url: url.into(), headers: vec![("Content-Type".into(), "application/json".into())], body: Some(body), safe_to_repeat: endpoint.safe_to_repeat };
     if let Some(token) = token {
         req.set_header("Authorization", &(String::from("Bearer ") + token));

@@ -107,7 +107,7 @@ impl ChunkOutcome {
         let applied = flag("mayHaveApplied");
         match name.as_str() {
             "VendorError" => ChunkOutcome::Rejected { code: s("code"), message: s("vendorMessage"), retryable: flag("retryable") },
-            "ResponseError" if !applied => ChunkOutcome::Rejected { code: String::from("http_") + &e.get("status").unwrap_or(&Value::Null).to_string(), message, retryable: true },
+            "ResponseError" if !applied => ChunkOutcome::Rejected { code: String::from("http_") + &json::to_text(e.get("status").unwrap_or(&Value::Null)), message, retryable: true },
             "AbortError" if !applied => ChunkOutcome::NotSent,
             _ if applied => ChunkOutcome::Unknown { reason: name + ": " + &message },
             _ => ChunkOutcome::Rejected { code: s("code"), message, retryable: name == "RateLimitedError" },

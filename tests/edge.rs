@@ -1,51 +1,17 @@
 //! The edge proxy's decisions (src/edge.rs), natively: the answers table and the status table
-//! against the error kinds, the config's checks, every refusal and its order, the token
-//! comparison, the rate limits, and the client's half (the call it sends, how it reads the
+//! against the error kinds, the token, origin, operation and size checks, the token
+//! comparison, one rate-limit bucket, and the client's half (the call it sends, how it reads the
 //! answers, how an import chunk's outcome follows from a proxy's error).
 
 use serde_json::{json, Value};
-use waihu::edge::{self, Body, Head, Proxy};
+use waihu::edge;
 use waihu::import::ChunkOutcome;
 use waihu::{vendors, Error, Locale, Operation, Vendor};
 
-const TOKEN: &str = "alice-token-0123456789";
+const BEARER: &str = "Bearer alice-token-0123456789";
 
 fn vendor(id: &str) -> Vendor {
     vendors::parse(id).unwrap()
-}
-
-fn proxy(config: Value) -> Proxy {
-    Proxy::new(&config.to_string(), false, &vendors::ALL).unwrap()
-}
-
-fn config() -> Value {
-    json!({
-        "vendors": { "tanyi": { "operations": ["listTasks", "startTask", "importCustomers"] }, "zxycall": { "operations": ["startTask"] } },
-        "tokens": { "alice": TOKEN, "bob": "bob-token-0123456789xx" },
-        "origins": ["https://admin.example.com"],
-        "maxBodyBytes": 100,
-        "rateLimits": { "startTask": { "limit": 2, "windowMs": 60000 }, "writes": { "limit": 3, "windowMs": 60000 } },
-    })
-}
-
-fn head<'h>(method: &'h str, origin: &'h str, authorization: &'h str) -> Head<'h> {
-    Head { method, origin, authorization, content_length: f64::NAN, now: 0.0 }
-}
-
-const BEARER: &str = "Bearer alice-token-0123456789";
-
-/// `decide` as JSON.
-fn decide(p: &mut Proxy, h: &Head, hook: Option<&str>, body: Body) -> Value {
-    serde_json::from_str(&p.decide(h, hook.map(str::to_string), body)).unwrap()
-}
-
-fn call(vendor: &str, op: &str, params: Value) -> String {
-    json!({ "vendor": vendor, "operation": op, "params": params }).to_string()
-}
-
-/// Row, number and cors of an answer.
-fn row(v: &Value) -> (i64, u64, bool) {
-    (v[0].as_i64().unwrap_or(i64::MIN), v[1].as_u64().unwrap_or(0), v[2] == true)
 }
 
 #[test]
@@ -76,147 +42,69 @@ fn the_answers_table_and_the_status_table_agree_with_the_error_kinds() {
 }
 
 #[test]
-fn the_config_is_refused_when_every_call_would_fail() {
-    let refused = |c: Value, hook: bool| Proxy::new(&c.to_string(), hook, &vendors::ALL).err();
-    assert_eq!(refused(config(), false), None);
-    let mut c = config();
-    assert!(refused(c.clone(), true).unwrap().contains("either"), "tokens and a hook");
-    c.as_object_mut().unwrap().remove("tokens");
-    assert!(refused(c.clone(), false).unwrap().contains("either"), "neither");
-    assert_eq!(refused(c, true), None, "a hook alone");
-    let mut c = config();
-    c["tokens"]["carol"] = json!("short");
-    assert!(refused(c, false).unwrap().contains("16 characters"));
-    let mut c = config();
-    c["tokens"]["carol"] = json!(12345678901234567u64);
-    assert!(refused(c, false).is_some(), "a token that is no string");
-    let mut c = config();
-    c["vendors"]["acme"] = json!({ "operations": [] });
-    assert!(refused(c, false).unwrap().contains("unknown vendor"));
-    let mut c = config();
-    // ZXY documents no stopTask.
-    c["vendors"]["zxycall"]["operations"] = json!(["stopTask"]);
-    assert!(refused(c, false).unwrap().contains("does not have"));
-    let mut c = config();
-    c["rateLimits"]["writes"]["limit"] = json!(0);
-    assert!(refused(c, false).is_some());
-    let mut c = config();
-    c["rateLimits"]["startTsk"] = json!({ "limit": 1, "windowMs": 1 });
-    assert!(refused(c, false).is_some(), "a misspelt operation");
-    assert!(Proxy::new("{", false, &vendors::ALL).is_err());
-    assert_eq!(proxy(json!({ "vendors": {}, "tokens": {} })).max_body_bytes(), edge::DEFAULT_MAX_BODY_BYTES);
+fn the_caller_is_the_one_whose_whole_token_is_presented() {
+    let tokens = "alice\nalice-token-0123456789\nbob\nbob-token-0123456789xx";
+    assert_eq!(edge::caller_of(tokens, BEARER), Some("alice"));
+    assert_eq!(edge::caller_of(tokens, "bearer  bob-token-0123456789xx "), Some("bob"), "any case of the scheme, spaces around");
+    for wrong in ["", "Bearer", "Bearer ", "Basic alice-token-0123456789", "alice-token-0123456789", "Bearer alice-token-012345678", "Bearer alice-token-01234567890", "Bearer alice", "Bearer bob-token-0123456789xx x"] {
+        assert_eq!(edge::caller_of(tokens, wrong), None, "{wrong:?}");
+    }
+    // A caller's name is never taken for a token, and no tokens name no caller.
+    assert_eq!(edge::caller_of(tokens, "Bearer alice"), None);
+    assert_eq!(edge::caller_of("", BEARER), None);
+    assert_eq!(edge::caller_of("alice", "Bearer alice"), None, "a name without its token");
 }
 
 #[test]
-fn refusals_before_the_body_in_their_order() {
-    let mut p = proxy(config());
-    let page = "https://admin.example.com";
-    // Another origin is refused first, and granted no CORS.
-    assert_eq!(row(&decide(&mut p, &head("POST", "https://evil.example", BEARER), None, Body::Unread)), (edge::ORIGIN as i64, 0, false));
-    assert_eq!(row(&decide(&mut p, &head("OPTIONS", "https://evil.example", ""), None, Body::Unread)).0, edge::ORIGIN as i64);
-    // A preflight from the page needs no token.
-    assert_eq!(row(&decide(&mut p, &head("OPTIONS", page, ""), None, Body::Unread)), (edge::PREFLIGHT as i64, 0, true));
-    assert_eq!(row(&decide(&mut p, &head("GET", page, BEARER), None, Body::Unread)).0, edge::METHOD as i64);
-    for bad in ["", "Bearer", "Bearer nope", "Basic alice-token-0123456789", "Bearer alice-token-012345678", "Bearer alice-token-01234567890"] {
-        let v = decide(&mut p, &head("POST", page, bad), None, Body::Unread);
-        assert_eq!(row(&v), (edge::UNAUTHENTICATED as i64, 0, true), "{bad:?}");
-        assert_eq!(v[3], Value::Null, "no caller for {bad:?}");
+fn origins_and_operations_are_allowed_by_whole_lines() {
+    let origins = "https://admin.example.com\nhttp://127.0.0.1:8080";
+    assert!(edge::listed(origins, "https://admin.example.com"));
+    assert!(edge::listed(origins, "http://127.0.0.1:8080"));
+    for o in ["", "https://admin.example.com.evil", "https://admin.example", "null", "https://admin.example.com\nhttp://127.0.0.1:8080"] {
+        assert!(!edge::listed(origins, o), "{o:?}");
     }
-    // A good token (the scheme in any case): read the body.
-    for good in [BEARER, "bearer  alice-token-0123456789 ", "Bearer bob-token-0123456789xx"] {
-        assert_eq!(decide(&mut p, &head("POST", page, good), None, Body::Unread), json!([null]), "{good:?}");
-    }
-    // A declared length over the limit is refused before reading.
-    let mut h = head("POST", "", BEARER);
-    h.content_length = 101.0;
-    assert_eq!(row(&decide(&mut p, &h, None, Body::Unread)), (edge::TOO_LARGE as i64, 100, false));
-    h.content_length = 100.0;
-    assert_eq!(decide(&mut p, &h, None, Body::Unread), json!([null]));
+    assert!(!edge::listed("", ""), "nothing empty is listed");
+    let ops = "tanyi startTask\nzxycall listTasks";
+    assert!(edge::listed(ops, "tanyi startTask"));
+    assert!(!edge::listed(ops, "tanyi listTasks"));
+    assert!(!edge::listed(ops, "zxycall startTask"));
 }
 
 #[test]
-fn refusals_with_the_body() {
-    let mut p = proxy(config());
-    let h = head("POST", "", BEARER);
-    assert_eq!(row(&decide(&mut p, &h, None, Body::TooLarge)), (edge::TOO_LARGE as i64, 100, false));
-    let long = call("tanyi", "listTasks", json!({ "x": "y".repeat(80) }));
-    assert_eq!(row(&decide(&mut p, &h, None, Body::Read(&long))).0, edge::TOO_LARGE as i64);
-    for bad in ["", "nope", "[]", r#"{"vendor":"tanyi"}"#, r#"{"vendor":1,"operation":"listTasks"}"#, r#"{"vendor":"tanyi","operation":"listTasks","locale":"fr"}"#] {
-        let v = decide(&mut p, &h, None, Body::Read(bad));
-        assert_eq!(row(&v).0, edge::BAD_REQUEST as i64, "{bad}");
-        assert_eq!(v[3], "alice", "the caller is known by then");
-    }
-    // Not served: another vendor, an operation not allowed, one that does not exist.
-    for (v, op) in [("byrobot", "listTasks"), ("tanyi", "deleteTask"), ("tanyi", "tasks.create"), ("zxycall", "listTasks")] {
-        assert_eq!(row(&decide(&mut p, &h, None, Body::Read(&call(v, op, json!({}))))).0, edge::NOT_ALLOWED as i64, "{v} {op}");
-    }
+fn the_size_limit_refuses_only_what_is_over_it() {
+    assert!(edge::fits(100.0, 100.0));
+    assert!(edge::fits(0.0, 0.0));
+    assert!(!edge::fits(101.0, 100.0));
+    assert!(!edge::fits(f64::INFINITY, 100.0));
+    assert!(edge::fits(f64::NAN, 100.0), "no Content-Length: counted while reading");
 }
 
 #[test]
-fn an_admitted_call_names_its_caller_vendor_operation_and_task() {
-    let mut c = config();
-    c["maxBodyBytes"] = json!(1000);
-    let mut p = proxy(c);
-    let h = head("POST", "https://admin.example.com", BEARER);
-    let v = decide(&mut p, &h, None, Body::Read(&call("tanyi", "startTask", json!({ "robotCallJobId": 1001 }))));
-    assert_eq!(v, json!([edge::SEND, 0, true, "alice", "tanyi", "startTask", "1001"]));
-    let v = decide(&mut p, &h, None, Body::Read(&call("zxycall", "startTask", json!({ "task_id": "9a4c" }))));
-    assert_eq!(v, json!([edge::SEND, 0, true, "alice", "zxycall", "startTask", "9a4c"]));
-    // An import names its task, never its customers' phones.
-    let import = call("tanyi", "importCustomers", json!({ "robotCallJobId": 7, "customerPersons": [{ "phoneNumber": "13800000001" }] }));
-    let v = decide(&mut p, &h, None, Body::Read(&import));
-    assert_eq!((row(&v).0, &v[6]), (edge::SEND, &json!("7")));
-    assert!(!v.to_string().contains("13800000001"));
-    let v = decide(&mut p, &h, None, Body::Read(&call("tanyi", "listTasks", json!({}))));
-    assert_eq!(v, json!([edge::SEND, 0, true, "alice", "tanyi", "listTasks", null]));
-    let zh = json!({ "vendor": "tanyi", "operation": "listTasks", "locale": "zh-CN" }).to_string();
-    assert_eq!(row(&decide(&mut p, &h, None, Body::Read(&zh))).0, edge::SEND);
+fn operations_count_as_reads_or_writes() {
+    let t = vendor("tanyi");
+    assert_eq!(edge::route(t, "listTasks"), 0);
+    assert_eq!(edge::route(t, "startTask"), 1);
+    assert_eq!(edge::route(t, "nope"), -1);
+    assert_eq!(edge::route(vendor("zxycall"), "stopTask"), -1, "an operation the vendor does not have");
+    assert_eq!(edge::task_key(t), Some("robotCallJobId"));
 }
 
 #[test]
-fn a_hook_names_the_caller_once_the_body_is_read() {
-    let mut c = config();
-    c.as_object_mut().unwrap().remove("tokens");
-    let mut p = Proxy::new(&c.to_string(), true, &vendors::ALL).unwrap();
-    let h = head("POST", "", "");
-    assert_eq!(decide(&mut p, &h, None, Body::Unread), json!([null]));
-    let body = call("tanyi", "listTasks", json!({}));
-    assert_eq!(row(&decide(&mut p, &h, None, Body::Read(&body))).0, edge::UNAUTHENTICATED as i64);
-    assert_eq!(row(&decide(&mut p, &h, Some(""), Body::Read(&body))).0, edge::UNAUTHENTICATED as i64);
-    assert_eq!(decide(&mut p, &h, Some("carol"), Body::Read(&body))[3], "carol");
-}
-
-#[test]
-fn writes_are_rate_limited_per_caller_and_a_refusal_takes_nothing() {
-    let mut p = proxy(config());
-    let mut h = head("POST", "", BEARER);
-    let start = call("tanyi", "startTask", json!({ "robotCallJobId": 1 }));
-    let import = call("tanyi", "importCustomers", json!({ "robotCallJobId": 1, "customerPersons": [] }));
-    let read = call("tanyi", "listTasks", json!({}));
-    let at = |p: &mut Proxy, h: &mut Head, now: f64, body: &str| {
-        h.now = now;
-        row(&decide(p, h, None, Body::Read(body)))
-    };
-    // startTask: 2 a minute (and 3 writes a minute in all).
-    assert_eq!(at(&mut p, &mut h, 0.0, &start).0, edge::SEND);
-    assert_eq!(at(&mut p, &mut h, 1.0, &start).0, edge::SEND);
-    let (r, wait, _) = at(&mut p, &mut h, 2.0, &start);
-    assert_eq!(r, edge::RATE_LIMITED as i64);
-    // One call comes back every 30 s.
-    assert!((29_990..=30_000).contains(&wait), "{wait}");
-    // The refused start took no write: one write is left.
-    assert_eq!(at(&mut p, &mut h, 3.0, &import).0, edge::SEND);
-    assert_eq!(at(&mut p, &mut h, 4.0, &import).0, edge::RATE_LIMITED as i64);
-    // Reads are not limited.
-    for i in 0..20 {
-        assert_eq!(at(&mut p, &mut h, 5.0 + f64::from(i), &read).0, edge::SEND);
-    }
-    // Another caller has buckets of its own.
-    let mut bob = head("POST", "", "Bearer bob-token-0123456789xx");
-    assert_eq!(at(&mut p, &mut bob, 10.0, &start).0, edge::SEND);
-    // After the wait, alice may start again.
-    assert_eq!(at(&mut p, &mut h, 30_002.0, &start).0, edge::SEND);
-    assert_eq!(at(&mut p, &mut h, 30_003.0, &start).0, edge::RATE_LIMITED as i64);
+fn a_bucket_gives_limit_calls_per_window_and_a_refusal_takes_nothing() {
+    // 2 a minute: two calls, then a wait until one call has refilled.
+    let (limit, window) = (2.0, 60_000.0);
+    let a = edge::take(limit, 0.0, 0.0, limit, window);
+    assert_eq!(a, 1.0);
+    let b = edge::take(a, 0.0, 0.0, limit, window);
+    assert_eq!(b, 0.0);
+    assert_eq!(edge::take(b, 0.0, 0.0, limit, window), -30_000.0);
+    assert_eq!(edge::take(b, 0.0, 15_000.0, limit, window), -15_000.0, "half refilled");
+    assert_eq!(edge::take(b, 0.0, 30_000.0, limit, window), 0.0, "one refilled: taken");
+    // Never more than `limit` after a long idle, and a clock going back refills nothing.
+    assert_eq!(edge::take(b, 0.0, 1e12, limit, window), 1.0);
+    assert_eq!(edge::take(b, 10.0, 0.0, limit, window), -30_000.0);
+    // A refusal's wait is at least 1 ms.
+    assert!(edge::take(0.999_999_9, 0.0, 0.0, 1.0, 1.0) <= -1.0);
 }
 
 #[test]

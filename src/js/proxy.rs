@@ -1,44 +1,45 @@
-//! The edge proxy at the boundary: the core decides (src/edge.rs); pkg-template/api.js's
-//! `createProxyHandler` wires `Request` and `Response` around `decide`, answers from the
-//! core's tables, and sends admitted calls with a `Client` per vendor.
+//! The edge proxy's decisions (src/edge.rs) for pkg-template/api.js's `createProxyHandler`,
+//! which wires `Request` and `Response` around them, keeps the rate-limit buckets, and sends
+//! admitted calls with a `Client` per vendor.
 
 use wasm_bindgen::prelude::*;
 
-use super::invalid_argument;
-use crate::edge::{self, Body, Head};
-use crate::vendors;
+use super::vendor_of;
+use crate::edge;
 
-#[wasm_bindgen(js_name = ProxyCore)]
-pub struct Proxy(edge::Proxy);
+/// `edge::caller_of`: the caller the `Authorization` header's bearer token names, of
+/// `caller\ntoken` lines.
+#[wasm_bindgen(js_name = proxyCaller)]
+pub fn proxy_caller(tokens: &str, authorization: &str) -> Option<String> {
+    edge::caller_of(tokens, authorization).map(str::to_string)
+}
 
-#[wasm_bindgen(js_class = ProxyCore)]
-impl Proxy {
-    /// `config_json`: the proxy's config without its functions; `hook`: an `authorize`
-    /// function names the callers (instead of `tokens`).
-    #[wasm_bindgen(constructor)]
-    pub fn new(config_json: &str, hook: bool) -> Result<Proxy, JsValue> {
-        let core = edge::Proxy::new(config_json, hook, &vendors::ALL);
-        core.map(Proxy).map_err(|e| invalid_argument(&(String::from("invalid proxy config: ") + e)))
-    }
+/// `edge::listed`: whether `item` is a line of `list`.
+#[wasm_bindgen(js_name = proxyListed)]
+pub fn proxy_listed(list: &str, item: &str) -> bool {
+    edge::listed(list, item)
+}
 
-    /// The body is read up to this many bytes, no further.
-    #[wasm_bindgen(getter, js_name = maxBodyBytes)]
-    pub fn max_body_bytes(&self) -> f64 {
-        self.0.max_body_bytes() as f64
-    }
+/// `edge::fits`: whether a body of `len` bytes is within `max`.
+#[wasm_bindgen(js_name = proxyFits)]
+pub fn proxy_fits(len: f64, max: f64) -> bool {
+    edge::fits(len, max)
+}
 
-    /// `edge::Proxy::decide`, for the request's method, `Origin`, `Authorization` ("" when
-    /// absent), `Content-Length` (NaN when absent) and arrival time. `caller`: the `authorize`
-    /// hook's answer (a string names the caller); `body`: `undefined` before it is read, `null`
-    /// when longer than `maxBodyBytes`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn decide(&mut self, method: &str, origin: &str, authorization: &str, content_length: f64, now: f64, #[wasm_bindgen(unchecked_param_type = "unknown")] caller: JsValue, #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] body: JsValue) -> String {
-        let text = body.as_string();
-        let body = match &text {
-            Some(b) => Body::Read(b),
-            None if body.is_undefined() => Body::Unread,
-            None => Body::TooLarge,
-        };
-        self.0.decide(&Head { method, origin, authorization, content_length, now }, caller.as_string(), body)
-    }
+/// `edge::route`: -1 no such operation of the vendor, 0 a read, 1 a write.
+#[wasm_bindgen(js_name = proxyRoute)]
+pub fn proxy_route(#[wasm_bindgen(unchecked_param_type = "string")] vendor: &JsValue, op: &str) -> Result<i32, JsValue> {
+    Ok(edge::route(vendor_of(vendor)?, op))
+}
+
+/// `edge::task_key`: the params' member naming the task, for the `onCall` audit.
+#[wasm_bindgen(js_name = proxyTaskKey)]
+pub fn proxy_task_key(#[wasm_bindgen(unchecked_param_type = "string")] vendor: &JsValue) -> Result<Option<String>, JsValue> {
+    Ok(edge::task_key(vendor_of(vendor)?).map(str::to_string))
+}
+
+/// `edge::take`: one call from a rate-limit bucket.
+#[wasm_bindgen(js_name = proxyTake)]
+pub fn proxy_take(calls: f64, at: f64, now: f64, limit: f64, window: f64) -> f64 {
+    edge::take(calls, at, now, limit, window)
 }
