@@ -156,7 +156,7 @@ export function createProxyHandler(config) {
   // The config's lists, as the core reads them: lines.
   if ((tokens === undefined) === (authorize === undefined)) bad("give either `tokens` or an `authorize` function");
   const tokenLines = Object.entries(tokens ?? {}).map(([caller, token]) => {
-    if (typeof token !== "string" || token.length < 16 || /\s/.test(token) || /\n/.test(caller)) bad("`tokens` must map callers to tokens of at least 16 characters");
+    if (typeof token !== "string" || token.length < 16 || /\s/.test(token) || /\n/.test(caller)) bad("`tokens` must map callers to tokens of at least 16 characters, without spaces");
     return `${caller}\n${token}`;
   }).join("\n");
   if (!Array.isArray(origins) || origins.some((o) => typeof o !== "string")) bad("`origins` must be strings");
@@ -190,7 +190,7 @@ export function createProxyHandler(config) {
   for (const vendor of Object.keys(vendors)) client(vendor, "en");
 
   // The row of ANSWERS to refuse the call with and its own field, or undefined to send it.
-  const refusal = async (request, origin, audit) => {
+  const refusal = async (request, audit, admitted) => {
     if (request.method === "OPTIONS") return [PREFLIGHT];
     if (request.method !== "POST") return [METHOD];
     const h = request.headers;
@@ -219,7 +219,8 @@ export function createProxyHandler(config) {
     const { vendor, operation, locale = "en" } = call ?? {};
     if (typeof vendor !== "string" || typeof operation !== "string" || (locale !== "en" && locale !== "zh-CN")) return [BAD_REQUEST];
     if (!raw.proxyListed(allowedLines, `${vendor} ${operation}`)) return [NOT_ALLOWED];
-    Object.assign(audit, { vendor, operation, call });
+    Object.assign(audit, { vendor, operation });
+    admitted.call = call;
     const taskKey = raw.proxyTaskKey(vendor);
     const id = taskKey && call.params?.[taskKey];
     if (typeof id === "string" || typeof id === "number") audit.taskId = String(id);
@@ -248,10 +249,12 @@ export function createProxyHandler(config) {
   return async (request) => {
     const started = Date.now();
     const origin = request.headers.get("origin") ?? "";
+    // What onCall gets (never the params: they hold customers' phones), and the call.
     const audit = { caller: null, vendor: null, operation: null, taskId: null };
+    const admitted = {};
     // A page of an allowed origin is granted CORS; one of another origin is refused first.
     const cors = origin !== "" && raw.proxyListed(originLines, origin);
-    const [row, n] = origin !== "" && !cors ? [ORIGIN] : ((await refusal(request, origin, audit)) ?? [-1]);
+    const [row, n] = origin !== "" && !cors ? [ORIGIN] : ((await refusal(request, audit, admitted)) ?? [-1]);
     const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
     if (cors) Object.assign(headers, { "access-control-allow-origin": origin, "access-control-expose-headers": "Retry-After", vary: "Origin" });
     let status, body, outcome;
@@ -264,8 +267,8 @@ export function createProxyHandler(config) {
       [status, outcome] = [s, name || code];
       body = s === 204 ? null : JSON.stringify({ error: { ...(name && { name }), code, message, ...fields } });
     } else {
-      const { vendor, operation, call } = audit;
-      delete audit.call;
+      const { vendor, operation } = audit;
+      const { call } = admitted;
       try {
         body = `{"data":${await client(vendor, call.locale ?? "en").call(operation, json(call.params), "null")}}`;
         [status, outcome] = [200, "ok"];
