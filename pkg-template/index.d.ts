@@ -107,7 +107,7 @@ export type Client<V extends Vendor> = ClientBase<V> & OperationMethods<V>;
 export declare const Client: new <V extends Vendor>(config: ClientConfig<V>) => Client<V>;
 
 /** What the proxy serves of one vendor: its credentials (from the Worker's secrets), the
- *  operations callers may use, and its base URL (required for zxycall). */
+ *  operations callers may use, and its base URL (required for a vendor that documents none). */
 export interface ProxyVendorConfig<V extends Vendor> {
   credentials: CredentialsOf[V];
   operations: readonly OperationOf<V>[];
