@@ -7,7 +7,7 @@
 /// <reference lib="esnext.disposable" />
 import type {
   Issue, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport, RowRejection,
-  RawBuildOptions, RawClientConfig, SendOptions, VendorOperations, CredentialsOf, VendorCustomers,
+  RawBuildOptions, RawClientConfig, SendOptions, VendorOperations, CredentialsOf, VendorCustomers, Operation,
   CallRecord, TaskSummary,
 } from "./waihu.js";
 
@@ -135,10 +135,29 @@ export declare const LEDGER_RULES: {
 };
 
 /** `RawClientConfig` for one vendor, with its credentials type. */
-export interface ClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials"> {
+export interface DirectClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials"> {
   vendor: V;
   credentials: CredentialsOf[V];
+  proxyUrl?: never;
+  token?: never;
 }
+
+/**
+ * A client of waihu's edge proxy (`createProxyHandler`), for pages that must not hold the
+ * vendor's secrets: the same methods, errors and imports, sent through the proxy, which holds
+ * the credentials and the base URL.
+ */
+export interface ProxyClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials" | "baseUrl"> {
+  vendor: V;
+  /** The proxy's URL (e.g. the Worker's `https://edge.example.com/api`). */
+  proxyUrl: string;
+  /** The caller's bearer token for the proxy (`Authorization: Bearer <token>`). */
+  token?: string;
+  credentials?: never;
+  baseUrl?: never;
+}
+
+export type ClientConfig<V extends Vendor> = DirectClientConfig<V> | ProxyClientConfig<V>;
 
 export interface ClientBase<V extends Vendor> {
   readonly vendor: V;
@@ -290,3 +309,58 @@ export interface KvNamespaceLike {
 
 /** Workers KV: NOT safe under concurrent duplicates (no atomic claim); prefer durableObjectStore. */
 export declare function kvStore(kv: KvNamespaceLike, options?: { prefix?: string; retainSeconds?: number }): WebhookStore;
+
+/** What the proxy serves of one vendor: its credentials (from the Worker's secrets), the
+ *  operations callers may use, and its base URL (required for a vendor that documents none). */
+export interface ProxyVendorConfig<V extends Vendor> {
+  credentials: CredentialsOf[V];
+  operations: readonly OperationOf<V>[];
+  baseUrl?: string;
+}
+
+/** One call's record for the `onCall` audit hook: never a credential, a token or a phone. */
+export interface ProxyCallRecord {
+  /** The caller the token (or `authorize`) named; null when refused before that. */
+  caller: string | null;
+  vendor: Vendor | null;
+  operation: Operation | null;
+  /** The task the call is about, when its params name one. */
+  taskId: string | null;
+  /** `"ok"`, the error's name, or `"method_not_allowed"` / `"bad_request"` for what is no call. */
+  outcome: string;
+  /** The HTTP status the proxy answered with. */
+  status: number;
+  durationMs: number;
+}
+
+export interface ProxyConfig extends SendOptions {
+  /** The vendors the proxy serves. */
+  vendors: { [V in Vendor]?: ProxyVendorConfig<V> };
+  /** Callers and their bearer tokens (each at least 16 characters), e.g. from a secret. */
+  tokens?: Record<string, string>;
+  /** Instead of `tokens`: the caller's name, or null/undefined (or a throw) to refuse with 401. */
+  authorize?: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
+  /** Exact origins whose pages may call (CORS); a request without `Origin` is from no page. */
+  origins?: readonly string[];
+  /** The largest request body accepted, in bytes (default 1 MiB); larger is 413. */
+  maxBodyBytes?: number;
+  /** Per caller: at most `limit` calls per `windowMs`, for all writes (`writes`) or one operation. */
+  rateLimits?: { [K in "writes" | Operation]?: { limit: number; windowMs: number } };
+  /** Called once per call answered (not for preflights). */
+  onCall?: (record: ProxyCallRecord) => void | Promise<void>;
+  /** The `fetch` to reach the vendors with (default: the global one). */
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * The caller that a request's bearer token names among `tokens` (caller → token), compared in
+ * constant time, or null: the proxy's default authorization, for a Worker's other routes.
+ */
+export declare function callerOf(tokens: Record<string, string>, request: Request): string | null;
+
+/**
+ * The edge proxy: a handler for `{ vendor, operation, params }` calls from `Client`s in proxy
+ * mode, for a Cloudflare Worker, Node 18+ or any runtime with `Request` and `Response`.
+ * Throws a TypeError (`invalid_argument`) for a config that would fail every call.
+ */
+export declare function createProxyHandler(config: ProxyConfig): (request: Request) => Promise<Response>;

@@ -68,6 +68,19 @@ pub enum ErrorData {
         #[serde(skip)]
         detail: String,
     },
+    // The refusals of waihu's edge proxy (src/edge.rs), read back from its answers by a client
+    // in proxy mode (`vendor` and `operation` are the call's).
+    /// The proxy found no valid token (or its `authorize` refused the caller).
+    UnauthenticatedError { vendor: Vendor, operation: Operation },
+    /// The proxy does not allow this operation (or this page's origin).
+    NotAllowedError { vendor: Vendor, operation: Operation },
+    /// The request's body is larger than the proxy accepts.
+    #[serde(rename_all = "camelCase")]
+    PayloadTooLargeError { vendor: Vendor, operation: Operation, max_bytes: u64 },
+    /// The caller made more writes than the proxy's rate limit allows; `retryAfterMs` says when
+    /// one more is allowed.
+    #[serde(rename_all = "camelCase")]
+    RateLimitedError { vendor: Vendor, operation: Operation, retry_after_ms: u64 },
 }
 
 pub type Error = ErrorData;
@@ -118,6 +131,10 @@ impl ErrorData {
         ("AbortError", Some("aborted")),
         ("UnsupportedOperationError", Some("unsupported_operation")),
         ("CallbackError", Some("invalid_callback")),
+        ("UnauthenticatedError", Some("unauthenticated")),
+        ("NotAllowedError", Some("not_allowed")),
+        ("PayloadTooLargeError", Some("payload_too_large")),
+        ("RateLimitedError", Some("rate_limited")),
     ];
 
     /// A reply that is not the vendor's envelope.
@@ -145,7 +162,8 @@ impl ErrorData {
         Error::KINDS[self.kind()].0
     }
 
-    fn kind(&self) -> usize {
+    /// The index of the error's row in `KINDS`.
+    pub fn kind(&self) -> usize {
         match self {
             Error::ValidationError { .. } => 0,
             Error::VendorError(_) => 1,
@@ -155,6 +173,10 @@ impl ErrorData {
             Error::AbortError { .. } => 5,
             Error::UnsupportedOperationError { .. } => 6,
             Error::CallbackError { .. } => 7,
+            Error::UnauthenticatedError { .. } => 8,
+            Error::NotAllowedError { .. } => 9,
+            Error::PayloadTooLargeError { .. } => 10,
+            Error::RateLimitedError { .. } => 11,
         }
     }
 
@@ -174,7 +196,11 @@ impl ErrorData {
             | Error::TimeoutError { vendor, .. }
             | Error::AbortError { vendor, .. }
             | Error::UnsupportedOperationError { vendor, .. }
-            | Error::CallbackError { vendor, .. } => *vendor,
+            | Error::CallbackError { vendor, .. }
+            | Error::UnauthenticatedError { vendor, .. }
+            | Error::NotAllowedError { vendor, .. }
+            | Error::PayloadTooLargeError { vendor, .. }
+            | Error::RateLimitedError { vendor, .. } => *vendor,
             Error::VendorError(e) => e.vendor,
         }
     }
@@ -214,6 +240,10 @@ impl ErrorData {
             Error::AbortError { operation, attempts, .. } => format!("{v} {}: aborted by the caller's signal ({attempts} attempt(s))", operation.as_str()),
             Error::UnsupportedOperationError { operation, .. } => format!("{v} has no {operation} operation"),
             Error::CallbackError { reason, detail, .. } => format!("{v} callback refused ({}): {detail}", reason.as_str()),
+            Error::UnauthenticatedError { .. } => format!("{v}: the proxy refused the call: no valid token"),
+            Error::NotAllowedError { operation, .. } => format!("{v} {}: not allowed by the proxy", operation.as_str()),
+            Error::PayloadTooLargeError { max_bytes, .. } => format!("{v}: the request is larger than the proxy accepts ({max_bytes} bytes)"),
+            Error::RateLimitedError { operation, retry_after_ms, .. } => format!("{v} {}: over the proxy's rate limit; retry in {retry_after_ms} ms", operation.as_str()),
         }
     }
 }

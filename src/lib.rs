@@ -16,6 +16,7 @@
 pub mod callback;
 pub mod check;
 pub mod credentials;
+pub mod edge;
 pub mod envelope;
 pub mod error;
 pub mod http;

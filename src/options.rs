@@ -146,12 +146,15 @@ impl SendOptions {
     }
 }
 
-/// `{ vendor, credentials?, baseUrl?, locale?, …SendOptions }`: the vendor's name (checked by
-/// the caller), its credentials as given, and the rest.
+/// `{ vendor, credentials?, baseUrl?, proxyUrl?, token?, locale?, …SendOptions }`: the
+/// vendor's name (checked by the caller), its credentials as given, and the rest.
 pub struct ClientConfig {
     pub vendor: String,
     pub credentials: Value,
     pub base_url: Option<String>,
+    /// Proxy mode: the proxy's URL and the caller's bearer token for it (src/edge.rs). The
+    /// proxy holds the credentials, so a client has either these or credentials.
+    pub proxy: Option<(String, Option<String>)>,
     pub locale: Locale,
     pub send: SendOptions,
 }
@@ -159,13 +162,17 @@ pub struct ClientConfig {
 pub fn client_config(raw: &Value) -> R<ClientConfig> {
     let f = Fields(object(raw, "the client config")?);
     let send = SendOptions::default().with(raw)?;
-    Ok(ClientConfig {
-        vendor: f.string("vendor")?.ok_or("missing field `vendor`")?,
-        credentials: f.any("credentials").unwrap_or(Value::Null),
-        base_url: f.opt_string("baseUrl")?,
-        locale: f.locale()?,
-        send,
-    })
+    let credentials = f.any("credentials").unwrap_or(Value::Null);
+    let base_url = f.opt_string("baseUrl")?;
+    let token = f.opt_string("token")?;
+    if token.as_deref().is_some_and(|t| !crate::credentials::is_header_value(t)) {
+        return Err(wrong("token", "a header value (no control characters)"));
+    }
+    let proxy = f.opt_string("proxyUrl")?.map(|url| (url, token));
+    if proxy.is_some() && (!credentials.is_null() || base_url.is_some()) {
+        return Err("`proxyUrl` excludes `credentials` and `baseUrl`: the proxy holds them".into());
+    }
+    Ok(ClientConfig { vendor: f.string("vendor")?.ok_or("missing field `vendor`")?, credentials, base_url, proxy, locale: f.locale()?, send })
 }
 
 /// What was wrong, for the caller's TypeError message.

@@ -259,3 +259,29 @@ fn no_callback_panics_on_any_input() {
         }
     }
 }
+
+/// The edge proxy (src/edge.rs): random headers, lists and numbers, and random replies and
+/// error objects on the client's side.
+#[test]
+fn no_proxy_decision_panics_on_any_input() {
+    use waihu::edge;
+    let cases: u64 = std::env::var("WAIHU_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000) / 10;
+    let mut r = Rng(0xED6E_0F_57A7E);
+    let texts = ["", " ", "\n", "Bearer", "Bearer ", "bearer  x y", "Bearer alice-token-0123456789", "alice\nalice-token-0123456789", "a\nb\nc", "é\u{0}\n\n", "startTask", "tanyi startTask", "https://a.example"];
+    let numbers = [f64::NAN, 0.0, -1.0, 1e300, -1e300, 201.0, f64::INFINITY, f64::NEG_INFINITY, 1.0, 0.5, f64::MIN_POSITIVE];
+    for _ in 0..cases {
+        let (a, b) = (*r.pick(&texts[..]), random(&mut r, 2).to_string());
+        let b = if r.below(2) == 0 { b.as_str() } else { *r.pick(&texts[..]) };
+        let _ = edge::caller_of(a, b);
+        let _ = edge::listed(a, b);
+        let _ = edge::same(a.as_bytes(), b.as_bytes());
+        let _ = edge::route(*r.pick(&waihu::vendors::ALL[..]), b);
+        let n = |r: &mut Rng| *r.pick(&numbers[..]);
+        let _ = edge::fits(n(&mut r), n(&mut r));
+        let _ = edge::take(n(&mut r), n(&mut r), n(&mut r), n(&mut r), n(&mut r));
+        let status = *r.pick(&[0u16, 200, 401, 403, 413, 422, 429, 502, 504, 999]);
+        let reply = if r.below(2) == 0 { random(&mut r, 4) } else { json!({ "error": random(&mut r, 2) }) };
+        let _ = edge::read_reply(status, &reply.to_string(), waihu::vendors::ALL[0], Operation::StartTask);
+        let _ = waihu::import::ChunkOutcome::of_proxy_answer(*r.pick(&waihu::vendors::ALL[..]), &random(&mut r, 2), &json!({ "error": random(&mut r, 3) }));
+    }
+}

@@ -60,8 +60,9 @@ const VENDOR_NAMES = { tanyi: "Tanyi 探意", byrobot: "BYRobot 百应", itniote
 
 const state = {
   vendor: "tanyi",
-  simUrl: "http://127.0.0.1:8787",
-  conn: {}, // vendor → { credentials, baseUrl }
+  // The demo Worker's proxy and the demo user's token (from /config.json): the page holds no
+  // vendor secret.
+  proxy: { url: "http://127.0.0.1:8788/api", token: "" },
   values: {}, // vendor → form values
   catalogs: {}, // vendor → { scripts, lines, … } (suggestions)
   meta: {}, // vendor → getCreateOptions reply (ZXY)
@@ -82,7 +83,6 @@ const state = {
 
 const vdef = () => VENDORS[state.vendor];
 const values = () => state.values[state.vendor];
-const conn = () => state.conn[state.vendor];
 const supports = (op) => waihu.operations(state.vendor).includes(op);
 
 // Issue slots: params path ("robotCallJob.dailyEndTime") → where its issues go.
@@ -101,15 +101,12 @@ async function boot() {
   }
   try {
     const cfg = await (await fetch("/config.json")).json();
-    if (cfg.simulatorUrl) state.simUrl = cfg.simulatorUrl;
-  } catch { /* keep the default simulator URL */ }
+    if (cfg.proxyUrl) state.proxy.url = cfg.proxyUrl;
+    if (cfg.token) state.proxy.token = cfg.token;
+  } catch { /* keep the default proxy URL */ }
 
   const stamp = clock().slice(0, 5);
   for (const v of Object.keys(VENDORS)) {
-    state.conn[v] = {
-      credentials: Object.fromEntries(VENDORS[v].credentials.map((c) => [c.key, c.value])),
-      baseUrl: `${state.simUrl}/${v}`,
-    };
     state.values[v] = initialValues(v);
     for (const k of ["name", "taskName"]) if (state.values[v][k] === "Demo task") state.values[v][k] = `Demo task ${stamp}`;
   }
@@ -211,52 +208,40 @@ function renderConnection() {
   const box = $("#conn-fields");
   box.replaceChildren();
   slots.conn.clear();
-  const c = conn();
+  const p = state.proxy;
   const onInput = () => { makeClient(); refresh(); };
   const onChange = () => loadRemoteData();
-  for (const cred of vdef().credentials) {
-    const id = `cred-${cred.key}`;
-    const input = h("input", {
-      id, type: cred.secret ? "password" : "text", value: c.credentials[cred.key] ?? "", autocomplete: "off", spellcheck: "false",
-      "aria-describedby": `${id}-issues`,
-      oninput: (e) => { c.credentials[cred.key] = e.target.value; onInput(); }, onchange: onChange,
-    });
-    const wrap = h("div", { class: "field" },
-      h("label", { for: id }, cred.label),
-      cred.secret
-        ? h("div", { class: "with-btn" }, input, h("button", {
-          type: "button", class: "btn ghost small", "aria-controls": id, "aria-pressed": "false",
-          onclick: (e) => {
-            const show = input.type === "password";
-            input.type = show ? "text" : "password";
-            e.currentTarget.textContent = show ? t("hide") : t("show");
-            e.currentTarget.setAttribute("aria-pressed", String(show));
-          },
-        }, t("show")))
-        : input,
-      h("ul", { class: "issues", id: `${id}-issues` }));
-    slots.conn.set(`credentials.${cred.key}`, { list: wrap.querySelector(".issues"), wrap, inputs: [input] });
-    box.append(wrap);
-  }
   const urlInput = h("input", {
-    id: "base-url", type: "url", value: c.baseUrl, spellcheck: "false", "aria-describedby": "base-url-issues",
-    oninput: (e) => { c.baseUrl = e.target.value; onInput(); }, onchange: onChange,
+    id: "proxy-url", type: "url", value: p.url, spellcheck: "false",
+    oninput: (e) => { p.url = e.target.value; onInput(); }, onchange: onChange,
   });
-  const urlWrap = h("div", { class: "field wide" }, h("label", { for: "base-url" }, t("baseUrl")), urlInput, h("ul", { class: "issues", id: "base-url-issues" }));
-  slots.conn.set("baseUrl", { list: urlWrap.querySelector(".issues"), wrap: urlWrap, inputs: [urlInput] });
-  box.append(urlWrap);
+  const tokenInput = h("input", {
+    id: "user-token", type: "password", value: p.token, autocomplete: "off", spellcheck: "false",
+    oninput: (e) => { p.token = e.target.value; onInput(); }, onchange: onChange,
+  });
+  box.append(
+    h("div", { class: "field wide" }, h("label", { for: "proxy-url" }, t("proxyUrl")), urlInput),
+    h("div", { class: "field" }, h("label", { for: "user-token" }, t("userToken")), h("div", { class: "with-btn" }, tokenInput, h("button", {
+      type: "button", class: "btn ghost small", "aria-controls": "user-token", "aria-pressed": "false",
+      onclick: (e) => {
+        const show = tokenInput.type === "password";
+        tokenInput.type = show ? "text" : "password";
+        e.currentTarget.textContent = show ? t("hide") : t("show");
+        e.currentTarget.setAttribute("aria-pressed", String(show));
+      },
+    }, t("show")))));
 }
 
 function makeClient() {
-  const c = conn();
+  const p = state.proxy;
   try {
-    state.client = new waihu.Client({ vendor: state.vendor, credentials: { ...c.credentials }, baseUrl: c.baseUrl, locale: locale(), timeoutMs: 15_000, maxRetries: 1 });
+    state.client = new waihu.Client({ vendor: state.vendor, proxyUrl: p.url, token: p.token, locale: locale(), timeoutMs: 30_000, maxRetries: 1 });
   } catch (e) {
     state.client = null;
     message($("#tasks-msg"), "error", describeError(e));
   }
-  // Dry runs of imports never send (their signal is aborted), so any well-formed config does.
-  state.dryClient = new waihu.Client({ vendor: state.vendor, credentials: Object.fromEntries(vdef().credentials.map((x) => [x.key, x.value])), baseUrl: "http://127.0.0.1:9/dry-run", locale: locale() });
+  // Dry runs of imports never send (their signal is aborted): the plan is made in the page.
+  state.dryClient = new waihu.Client({ vendor: state.vendor, proxyUrl: "http://127.0.0.1:9/dry-run", locale: locale() });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,19 +392,14 @@ function refresh() {
     issues = [];
     message($("#create-msg"), "error", describeError(e));
   }
-  // buildRequest also checks the credentials and the base URL.
-  state.request = null;
-  const c = conn();
-  try {
-    state.request = waihu.buildRequest(state.vendor, "createTask", params, { credentials: c.credentials, baseUrl: c.baseUrl, ...opts });
-  } catch (e) {
-    if (waihu.isValidationError(e)) {
-      const seen = new Set(issues.map((i) => `${i.code}@${i.path.join(".")}`));
-      issues = issues.concat(e.issues.filter((i) => !seen.has(`${i.code}@${i.path.join(".")}`)));
-    } else {
-      issues.push({ code: "invalid_type", path: [], message: describeError(e), params: {}, severity: "error" });
-    }
-  }
+  // What the page's client sends for it: the call to the proxy (src/edge.rs), which checks the
+  // params again, and signs and sends the vendor's request with the secrets it holds.
+  state.request = issues.some((i) => i.severity === "error") ? null : {
+    method: "POST",
+    url: state.proxy.url,
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${state.proxy.token}` },
+    body: JSON.stringify({ vendor: state.vendor, operation: "createTask", locale: locale(), params }),
+  };
   state.issues = issues;
   renderIssues(issues);
   renderPreview();

@@ -1,5 +1,6 @@
-// What the page knows per vendor: its credentials, its create-task fields (each with the
-// params path waihu reports issues at), its task-list shape and its id params.
+// What the page knows per vendor: its create-task fields (each with the params path waihu
+// reports issues at), its task-list shape and its id params. No credentials: the page calls the
+// demo Worker (waihu's edge proxy), which holds them.
 //
 // Field types: text, int (a whole number), id (a number or a string id), idlist (comma
 // separated ids), select (options; `num` sends numbers), multi (checkboxes → array), bool,
@@ -8,16 +9,10 @@
 
 const HHMM = "HH:mm";
 
-/** Demo credentials of the bundled simulator (tests/simulator/README.md). */
 export const VENDORS = {
   tanyi: {
     label: { en: "Tanyi", zh: "探意" },
     native: "探意",
-    credentials: [
-      { key: "appKey", label: "appKey", value: "demoAppKey" },
-      { key: "appSecret", label: "appSecret", value: "demoAppSecret", secret: true },
-      { key: "tenantSign", label: "tenantSign", value: "demoTenant" },
-    ],
     fields: [
       { id: "name", path: ["robotCallJob", "name"], type: "text", label: { en: "Task name", zh: "任务名称" }, value: "Demo task", wide: true },
       { id: "dailyStartTime", path: ["robotCallJob", "dailyStartTime"], type: "text", label: { en: "Daily start", zh: "每日开始" }, value: "09:00", placeholder: HHMM, time: true },
@@ -56,10 +51,6 @@ export const VENDORS = {
   byrobot: {
     label: { en: "BYRobot", zh: "百应" },
     native: "百应",
-    credentials: [
-      { key: "appKey", label: "appKey", value: "demoAppKey" },
-      { key: "appSecret", label: "appSecret", value: "demoAppSecret", secret: true },
-    ],
     fields: [
       { id: "companyId", path: ["companyId"], type: "id", label: { en: "Company id", zh: "公司 ID" }, value: "1", catalog: "companies",
         hint: { en: "Also used for the task list and imports", zh: "任务列表和导入也使用该公司" } },
@@ -107,11 +98,6 @@ export const VENDORS = {
   itniotech: {
     label: { en: "Itniotech", zh: "Itniotech" },
     native: "AI Voice",
-    credentials: [
-      { key: "apiKey", label: "apiKey", value: "demoApiKey" },
-      { key: "apiSecret", label: "apiSecret", value: "demoApiSecret", secret: true },
-      { key: "appId", label: "appId", value: "demoAppId" },
-    ],
     fields: [
       { id: "name", path: ["name"], type: "text", label: { en: "Task name", zh: "任务名称" }, value: "Demo task", wide: true },
       { id: "dailyStartDateTime", path: ["dailyStartDateTime"], type: "text", label: { en: "Daily start", zh: "每日开始" }, value: "09:00", placeholder: HHMM, time: true },
@@ -151,7 +137,6 @@ export const VENDORS = {
   zxycall: {
     label: { en: "ZXY", zh: "ZXY" },
     native: "zxycall",
-    credentials: [{ key: "token", label: "token", value: "demoToken", secret: true }],
     usesMeta: true,
     fields: [
       { id: "name", path: ["name"], type: "text", label: { en: "Task name", zh: "任务名称" }, value: "Demo task", wide: true },

@@ -70,21 +70,44 @@ impl ChunkOutcome {
     }
 
     /// What a failed call means for its rows: refused when the vendor answered with an error or
-    /// a status that proves nothing was applied (429, 503), or when it never left (validation);
-    /// unknown when it may have been applied.
+    /// a status that proves nothing was applied (429, 503), or when it never left (validation,
+    /// a proxy's refusal); unknown when it may have been applied.
     pub fn of_error(e: &Error) -> ChunkOutcome {
         match e {
             Error::VendorError(v) => ChunkOutcome::Rejected { code: v.code.clone(), message: v.vendor_message.clone(), retryable: v.retryable },
-            Error::ValidationError { .. } | Error::UnsupportedOperationError { .. } => {
-                ChunkOutcome::Rejected { code: e.code().to_string(), message: e.message(), retryable: false }
-            }
             Error::ResponseError { status, may_have_applied: false, .. } => {
                 let mut code = Out::from("http_");
                 ser(&mut code, &u64::from(*status));
                 ChunkOutcome::Rejected { code, message: e.message(), retryable: true }
             }
             Error::AbortError { may_have_applied: false, .. } => ChunkOutcome::NotSent,
-            _ => ChunkOutcome::Unknown { reason: e.name().to_string() + ": " + &e.message() },
+            _ if e.may_have_applied() => ChunkOutcome::Unknown { reason: e.name().to_string() + ": " + &e.message() },
+            // Refused before anything was sent to the vendor (by the core, or by a proxy).
+            _ => ChunkOutcome::Rejected { code: e.code().to_string(), message: e.message(), retryable: matches!(e, Error::RateLimitedError { .. }) },
+        }
+    }
+
+    /// The outcome of a chunk sent through waihu's proxy, from its answer `{ data }` or
+    /// `{ error }` (src/edge.rs): the same rules as `of_result`, the error read as JS sees it
+    /// (`{ name, code, message, …its fields }`).
+    pub fn of_proxy_answer(vendor: Vendor, params: &Value, answer: &Value) -> ChunkOutcome {
+        let Some(e) = answer.get("error") else {
+            return Self::of_reply(vendor, params, answer.get("data").unwrap_or(&Value::Null));
+        };
+        let s = |k| e.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        let flag = |k| e.get(k) == Some(&Value::Bool(true));
+        let (name, message) = (s("name"), s("message"));
+        let applied = flag("mayHaveApplied");
+        match name.as_str() {
+            "VendorError" => ChunkOutcome::Rejected { code: s("code"), message: s("vendorMessage"), retryable: flag("retryable") },
+            "ResponseError" if !applied => {
+                let mut code = Out::from("http_");
+                ser(&mut code, e.get("status").unwrap_or(&Value::Null));
+                ChunkOutcome::Rejected { code, message, retryable: true }
+            }
+            "AbortError" if !applied => ChunkOutcome::NotSent,
+            _ if applied => ChunkOutcome::Unknown { reason: name + ": " + &message },
+            _ => ChunkOutcome::Rejected { code: s("code"), message, retryable: name == "RateLimitedError" },
         }
     }
 
