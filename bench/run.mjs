@@ -266,6 +266,13 @@ function webhookSection() {
   say(r.stdout.trim() || "```\n" + r.stderr.trim() + "\n```");
 }
 
+// ---------------------------------------------------------------- 8. proxy
+function proxySection() {
+  say("\n## 8. The edge proxy's added latency (a Client through createProxyHandler in workerd against the same Client direct)\n");
+  const r = spawnSync(process.execPath, [join(root, "bench/proxy.mjs"), "300"], { cwd: root, encoding: "utf8" });
+  say(r.stdout.trim() || "```\n" + r.stderr.trim() + "\n```");
+}
+
 // ---------------------------------------------------------------- run
 // `node bench/run.mjs validation building` runs only those sections and writes nothing.
 const only = process.argv.slice(2);
@@ -280,6 +287,7 @@ if (want("startup")) { startupSection(); await workerdStartup(); }
 const overhead = want("client") ? await clientSection() : [NaN, NaN];
 if (want("import")) importSection();
 if (want("webhook")) webhookSection();
+if (want("proxy")) proxySection();
 if (only.length === 0) {
   const sz = sizes()[0];
   say("\n## Goals\n");

@@ -45,11 +45,12 @@ before(async () => {
   sim = await startSimulator({ port: 0 });
   const c = DEMO_CREDENTIALS;
   mf = new Miniflare({
-    modules: modules({
-      // The Worker's api.js by another name: the package has an api.js of its own.
-      "index.js": readFileSync(join(repo, "www/worker/index.js"), "utf8").replace('"./api.js"', '"./worker-api.js"'),
-      "worker-api.js": readFileSync(join(repo, "www/worker/api.js"), "utf8"),
-    }),
+    // The Worker's modules, index.js first (the entry); its api.js by another name: the package
+    // has an api.js of its own.
+    modules: modules(Object.fromEntries(readdirSync(join(repo, "www/worker")).filter((f) => f.endsWith(".js")).sort((a, b) => (b === "index.js") - (a === "index.js")).map((f) => [
+      f === "api.js" ? "worker-api.js" : f,
+      readFileSync(join(repo, "www/worker", f), "utf8").replace('"./api.js"', '"./worker-api.js"'),
+    ]))),
     modulesRoot: dist,
     compatibilityDate: "2025-06-01",
     host: "127.0.0.1",
@@ -276,4 +277,23 @@ test("a client in proxy mode retries as the core's policy says: reads, never wri
   assert.equal(calls, 1);
   // credentials and proxyUrl together are a configuration error.
   assert.throws(() => new waihu.Client({ vendor: "tanyi", proxyUrl: url, credentials: DEMO_CREDENTIALS.tanyi }), (e) => e instanceof TypeError && e.code === "invalid_argument" && /proxyUrl/.test(e.message));
+});
+
+test("the demo Worker's /imports is behind the proxy's tokens and its origins", { timeout: 30_000 }, async () => {
+  const before = simRequests();
+  const url = new URL("/imports?vendor=tanyi&taskId=1", proxyUrl).href;
+  const body = '{"phone":"13300000001"}\n';
+  for (const [headers, status] of [
+    [{}, 401],
+    [{ authorization: "Bearer not-a-token-of-anyone" }, 401],
+    [{ authorization: `Bearer ${TOKENS.demo}`, origin: "http://elsewhere.example" }, 403],
+  ]) {
+    const r = await fetch(url, { method: "POST", headers, body });
+    assert.equal(r.status, status, JSON.stringify(headers));
+    await r.body?.cancel();
+  }
+  const pre = await fetch(url, { method: "OPTIONS", headers: { origin: PAGE } });
+  assert.equal(pre.status, 204);
+  assert.equal(pre.headers.get("access-control-allow-origin"), PAGE);
+  assert.equal(simRequests(), before, "nothing reached a vendor");
 });
