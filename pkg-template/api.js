@@ -3,6 +3,7 @@
 import * as raw from "./waihu.js";
 import { WaihuError } from "./errors.js";
 import { ANSWERS, ERRORS, STATUS } from "./generated.js";
+import { readBody } from "./body.js";
 
 // The rows of ANSWERS (src/edge.rs), and the body limit when the config sets none.
 const [PREFLIGHT, UNAUTHENTICATED, ORIGIN, NOT_ALLOWED, TOO_LARGE, RATE_LIMITED, METHOD, BAD_REQUEST] = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -297,7 +298,7 @@ export function createProxyHandler(config) {
         // A hook that throws refuses the call.
       }
     }
-    const text = await readBody(request, maxBodyBytes);
+    const text = await readBody(request, maxBodyBytes, null);
     if (audit.caller === null) return [UNAUTHENTICATED];
     if (text === undefined) return [TOO_LARGE, maxBodyBytes];
     let call;
@@ -388,29 +389,4 @@ export function createProxyHandler(config) {
 export function callerOf(tokens, request) {
   const lines = Object.entries(tokens ?? {}).map(([caller, token]) => `${caller}\n${token}`).join("\n");
   return raw.proxyCaller(lines, request?.headers?.get("authorization") ?? "") ?? null;
-}
-
-/** The body as text, or undefined once it is longer than `max` bytes (not read further). */
-async function readBody(request, max) {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }

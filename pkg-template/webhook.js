@@ -6,6 +6,7 @@
 import * as raw from "./waihu.js";
 import { WaihuError } from "./errors.js";
 import { ERRORS } from "./generated.js";
+import { readBody } from "./body.js";
 
 const invalid = (message) => Object.assign(new TypeError(message), { code: "invalid_argument" });
 
@@ -45,29 +46,6 @@ export function parseCallback(vendor, request) {
   const get = () => (payload ??= JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   for (const e of events) Object.defineProperty(e, "raw", { get, enumerable: true, configurable: true });
   return events;
-}
-
-/** The body as text, or undefined when it is longer than `max` bytes (counted as it arrives). */
-async function readBody(request, max, declared) {
-  // A declared length was checked already, and the runtime delivers no more than it.
-  if (declared !== null || !request.body) return request.text();
-  const reader = request.body.getReader();
-  const parts = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    parts.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) bytes.set(p, (at += p.byteLength) - p.byteLength);
-  return decoder.decode(bytes);
 }
 
 /** Cloudflare's client address header, set by its edge (and by miniflare / wrangler dev). */
