@@ -82,10 +82,9 @@ export const itniotechTask = z
     (t.inactiveTimeList ?? []).forEach((w, i) => {
       const [ws, we] = [minutes(w.startTime), minutes(w.endTime)];
       if (ws >= we) return ctx.addIssue({ code: "custom", path: ["inactiveTimeList", i, "endTime"], message: "range inverted" });
-      if (s < e && (ws < s || we > e)) ctx.addIssue({ code: "custom", path: ["inactiveTimeList", i], message: "outside the daily window" });
-      const j = wins.findIndex(([a, b]) => ws < b && a < we);
-      if (j >= 0) ctx.addIssue({ code: "custom", path: ["inactiveTimeList", i], message: `overlaps ${j}` });
-      wins.push([ws, we]);
+      // A window outside the daily one, or overlapping another, is only a warning in waihu (no
+      // doc forbids it), which zod has no way to say: the search stays, to cost the same.
+      wins.push([ws, we, s < e && (ws < s || we > e), wins.findIndex(([a, b]) => ws < b && a < we)]);
     });
     if (t.daysOfWeek) unique(t.daysOfWeek, ctx, "daysOfWeek");
     if (t.redial) {

@@ -2,10 +2,16 @@
 // operation, and the error classes (errors.js, generated.js). Types: index.d.ts.
 import * as raw from "./waihu.js";
 import { WaihuError } from "./errors.js";
-import { ERRORS } from "./generated.js";
+import { ANSWERS, ERRORS, STATUS } from "./generated.js";
+import { readBody } from "./body.js";
+
+// The rows of ANSWERS (src/edge.rs), and the body limit when the config sets none.
+const [PREFLIGHT, UNAUTHENTICATED, ORIGIN, NOT_ALLOWED, TOO_LARGE, RATE_LIMITED, METHOD, BAD_REQUEST] = [0, 1, 2, 3, 4, 5, 6, 7];
+const MAX_BODY_BYTES = 1 << 20;
 
 export * from "./errors.js";
 export * from "./generated.js";
+export * from "./webhook.js";
 
 // Params, options and results cross the wasm boundary as JSON text: V8's JSON with the core's
 // parser is far faster than converting objects field by field (bench/RESULTS.md), and the .wasm
@@ -22,12 +28,15 @@ function json(value, what = "params are") {
 }
 const opts = (value) => json(value, "options are");
 
-/** The core's error (a plain `Error` named for its kind) as an instance of its class. */
+/**
+ * The core's error (a plain `Error` named for its kind, or from a proxy the plain object of
+ * one) as an instance of its class.
+ */
 function typed(e) {
-  const C = e instanceof Error && !(e instanceof WaihuError) ? ERRORS[e.name] : undefined;
+  const C = e instanceof Object && !(e instanceof WaihuError) && Object.hasOwn(ERRORS, e.name) ? ERRORS[e.name] : undefined;
   if (!C) return e;
   const t = new C(e.message, e);
-  t.stack = e.stack;
+  if (e instanceof Error) t.stack = e.stack;
   return t;
 }
 const rethrow = (e) => {
@@ -68,9 +77,11 @@ export const callRecords = (vendor, data) => unifiedRead("calls", vendor, data);
 
 export class Client {
   #raw;
+  #proxy;
   constructor(config) {
     const { fetch, ...rest } = config ?? {};
     this.#raw = sync(() => new raw.Client(json(rest, "the client config is"), fetch));
+    this.#proxy = rest.proxyUrl != null;
     // The unified task API: a plan says which call to send, a read turns its reply into
     // records. The spec is checked with the client's locale, severity and meta unless the
     // call's options say otherwise.
@@ -106,53 +117,309 @@ export class Client {
   }
   async call(operation, params, options) {
     const { signal, rest } = split(options);
-    return JSON.parse(await this.#raw.call(operation, json(params), rest, signal).catch(rethrow));
+    const result = JSON.parse(await this.#raw.call(operation, json(params), rest, signal, false).catch(rethrow));
+    if (!this.#proxy) return result;
+    // A proxy's answer: its data, or the error it ended with.
+    if (result.error) throw typed(result.error);
+    return result.data;
   }
 
   /**
-   * Imports any number of customers: the core validates every row and cuts chunks of the
-   * vendor's limit; this sends them, `concurrency` at a time, and the core sorts each chunk's
-   * result and folds the outcomes into a report that accounts for every row. A chunk whose
-   * outcome is unknown is never re-sent (the report says which rows to resend and whether that
-   * is safe). The report always comes back: if `onProgress` throws, no further chunk starts and
-   * the report carries the error as `progressError`.
+   * Sends one chunk an import planner cut (`body`: its JSON text; its rows were validated when
+   * planned) and resolves to its outcome, `{ kind, status, … }`: never rejects for the chunk's
+   * own failure. What a queue's consumer sends.
+   */
+  async importChunk(body, options) {
+    if (typeof body !== "string") throw Object.assign(new TypeError("the chunk body must be a string"), { code: "invalid_argument" });
+    const { signal, rest } = split(options);
+    return JSON.parse(await this.#raw.call("importCustomers", body, rest, signal, true).catch(rethrow));
+  }
+
+  /**
+   * Imports any number of customers: the core plans them as they are pushed (validates each
+   * row, drops duplicates across the whole list, cuts chunks of the vendor's limit); this sends
+   * the chunks, `concurrency` at a time, and the core sorts each chunk's result and folds the
+   * outcomes into a report that accounts for every row. A chunk whose outcome is unknown is
+   * never re-sent (the report says which rows to resend and whether that is safe). The report
+   * always comes back: if `onProgress` throws, no further chunk starts and the report carries
+   * the error as `progressError`.
    */
   async importCustomers(taskId, customers, options) {
     const { signal, onProgress, rest } = split(options);
     if (onProgress !== undefined && typeof onProgress !== "function") {
       throw Object.assign(new TypeError("invalid import options: `onProgress` must be a function"), { code: "invalid_argument" });
     }
-    const plan = sync(() => raw.planImport(this.vendor, json(taskId), json(customers), rest));
+    if (!Array.isArray(customers)) throw Object.assign(new TypeError("the customers must be an array"), { code: "invalid_argument" });
+    const plan = sync(() => new raw.ImportPlanner(this.vendor, json(taskId), rest, false));
+    // What the report needs: the rejected rows and each chunk's rows and outcome (JSON text).
+    const bodies = [], chunks = [], outcomes = [], rejected = [];
+    let counts;
     try {
-      const total = plan.total;
-      let done = plan.rejectedCount, failed = plan.rejectedCount, next = 0, progressError;
-      const progress = () => {
-        if (progressError !== undefined) return;
-        try {
-          onProgress?.({ done, total, failed });
-        } catch (e) {
-          progressError = e ?? new Error("onProgress threw");
-        }
+      // Rows cross as NDJSON in slices, so the text in wasm memory stays small whatever the
+      // list's size; the chunks' bodies wait here (JS strings, freed as they are sent).
+      const take = (text) => {
+        const lines = text.split("\n");
+        counts = JSON.parse(lines[0]);
+        counts.chunks.forEach((c, i) => (bodies.push(lines[i + 1]), chunks.push([c.first, c.end, c.rows])));
+        if (counts.rejected.length) rejected.push(JSON.stringify(counts.rejected).slice(1, -1));
       };
-      progress();
-      const worker = async () => {
-        while (next < plan.chunkCount && progressError === undefined && !signal?.aborted) {
-          const i = next++;
-          const kind = await this.#raw.sendChunk(plan, i, rest, signal).catch(rethrow);
-          if (kind !== "notSent") done += plan.chunkRows(i);
-          if (kind === "rejected" || kind === "unknown") failed += plan.chunkRows(i);
-          progress();
-        }
-      };
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(plan.concurrency, plan.chunkCount)) }, worker));
-      const report = JSON.parse(plan.finish());
-      // The fold knows rows the vendor named or counted as failed inside accepted chunks.
-      ({ done, failed } = { done: total - report.notSent.length, failed: report.rejected.length + report.unknown.length });
-      progress();
-      if (progressError !== undefined) report.progressError = progressError;
-      return report;
+      for (let i = 0; i < customers.length; i += IMPORT_SLICE) {
+        let text = "";
+        for (const row of customers.slice(i, i + IMPORT_SLICE)) text += json(row, "customers are") + "\n";
+        take(sync(() => plan.push(text, false)));
+      }
+      take(sync(() => plan.push("", true)));
     } finally {
       plan.free();
     }
+    const { total, rejectedCount, concurrency } = counts;
+    let done = rejectedCount, failed = rejectedCount, next = 0, progressError;
+    const progress = () => {
+      if (progressError !== undefined) return;
+      try {
+        onProgress?.({ done, total, failed });
+      } catch (e) {
+        progressError = e ?? new Error("onProgress threw");
+      }
+    };
+    progress();
+    const worker = async () => {
+      while (next < bodies.length && progressError === undefined && !signal?.aborted) {
+        const i = next++;
+        const outcome = (outcomes[i] = await this.#raw.call("importCustomers", bodies[i], rest, signal, true).catch(rethrow));
+        bodies[i] = undefined;
+        const { kind } = JSON.parse(outcome);
+        if (kind !== "notSent") done += chunks[i][2];
+        if (kind === "rejected" || kind === "unknown") failed += chunks[i][2];
+        progress();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, bodies.length)) }, worker));
+    const state = `{"total":${total},"rejected":[${rejected.join(",")}],"chunks":[${chunks.map(([first, end], i) => `[${first},${end},${outcomes[i] ?? "null"}]`).join(",")}]}`;
+    const report = JSON.parse(raw.importReport(this.vendor, state));
+    // The fold knows rows the vendor named or counted as failed inside accepted chunks.
+    ({ done, failed } = { done: total - report.notSent.length, failed: report.rejected.length + report.unknown.length });
+    progress();
+    if (progressError !== undefined) report.progressError = progressError;
+    return report;
   }
+}
+
+/** Rows per push into the planner. */
+const IMPORT_SLICE = 2048;
+
+/**
+ * A CSV list's customers (`{ name?, phone, properties? }[]`), read by the core's CSV reader.
+ * Throws a TypeError (`invalid_argument`) when the header names no phone column.
+ */
+export function csvCustomers(text) {
+  if (typeof text !== "string") throw Object.assign(new TypeError("the CSV must be a string"), { code: "invalid_argument" });
+  const customers = raw.csvCustomers(text);
+  if (!customers) throw Object.assign(new TypeError("the CSV header names no phone column (phone, mobile, tel, 手机, 电话, …)"), { code: "invalid_argument" });
+  return JSON.parse(customers);
+}
+
+/**
+ * A streaming import planner: feed it the list as text in pieces of any size (`push`), then
+ * `end()`; each returns what was planned since the last call: `{ chunks: [{ first, end, rows,
+ * body }], rejected, total, rejectedCount, concurrency }` (`body`: the chunk's params as JSON
+ * text, for `client.importChunk`). `format`: `"ndjson"` (a row a line, the default) or `"csv"`.
+ * Throws ValidationError for the task id and call members, a CSV header without a phone
+ * column, and at `end()` for invalid rows unless `skipInvalid`. Call `free()` when done.
+ */
+export function createImportPlanner(vendor, taskId, options) {
+  const { format = "ndjson", ...rest } = options ?? {};
+  if (format !== "ndjson" && format !== "csv") throw Object.assign(new TypeError('`format` must be "ndjson" or "csv"'), { code: "invalid_argument" });
+  const planner = sync(() => new raw.ImportPlanner(vendor, json(taskId), opts(rest), format === "csv"));
+  const take = (text) => {
+    const lines = text.split("\n");
+    const planned = JSON.parse(lines[0]);
+    planned.chunks.forEach((c, i) => (c.body = lines[i + 1]));
+    return planned;
+  };
+  return {
+    push(text) {
+      if (typeof text !== "string") throw Object.assign(new TypeError("the text must be a string"), { code: "invalid_argument" });
+      return take(sync(() => planner.push(text, false)));
+    },
+    end: () => take(sync(() => planner.push("", true))),
+    free: () => planner.free(),
+  };
+}
+
+/**
+ * The report of an import from what its sender keeps: `{ total, rejected, chunks: [first, end,
+ * outcome | null][] }` (the planner's rejected rows and chunks, each chunk's outcome from
+ * `importChunk`, null while it is still to be sent), as an object or its JSON text. The same
+ * fold as `client.importCustomers`: a queue's ledger answers with this.
+ */
+export function importReport(vendor, state) {
+  const report = sync(() => raw.importReport(vendor, typeof state === "string" ? state : json(state, "the import state is")));
+  if (!report) throw Object.assign(new TypeError("the import state must be { total, rejected, chunks: [first, end, outcome | null][] }"), { code: "invalid_argument" });
+  return JSON.parse(report);
+}
+
+export { createImportConsumer, LEDGER_RULES } from "./queue.js";
+
+/**
+ * The edge proxy: `(request: Request) => Promise<Response>`, holding the vendors' credentials
+ * so that browser pages (a `Client` with `proxyUrl` and `token`) never see them. The core
+ * decides (origin, token, size, operation, one rate-limit bucket: src/edge.rs) and its tables
+ * say how to answer (ANSWERS, STATUS); this reads the request, keeps the buckets, calls
+ * `authorize` and `onCall`, sends admitted calls with a `Client` per vendor (and locale), and
+ * makes the Response.
+ */
+export function createProxyHandler(config) {
+  const { authorize, onCall, fetch, vendors, tokens, origins = [], maxBodyBytes = MAX_BODY_BYTES, rateLimits = {}, ...send } = config ?? {};
+  const bad = (m) => {
+    throw Object.assign(new TypeError(`invalid proxy config: ${m}`), { code: "invalid_argument" });
+  };
+  for (const [name, f] of [["authorize", authorize], ["onCall", onCall]]) {
+    if (f !== undefined && typeof f !== "function") bad(`\`${name}\` must be a function`);
+  }
+  // The config's lists, as the core reads them: lines.
+  if ((tokens === undefined) === (authorize === undefined)) bad("give either `tokens` or an `authorize` function");
+  const tokenLines = Object.entries(tokens ?? {}).map(([caller, token]) => {
+    if (typeof token !== "string" || token.length < 16 || /\s/.test(token) || /\n/.test(caller)) bad("`tokens` must map callers to tokens of at least 16 characters, without spaces");
+    return `${caller}\n${token}`;
+  }).join("\n");
+  if (!Array.isArray(origins) || origins.some((o) => typeof o !== "string")) bad("`origins` must be strings");
+  const originLines = origins.join("\n");
+  if (typeof vendors !== "object" || vendors === null) bad("`vendors` must map vendor ids to their credentials and operations");
+  const allowed = [];
+  for (const [vendor, { operations = [] } = {}] of Object.entries(vendors)) {
+    for (const op of operations) {
+      if (sync(() => raw.proxyRoute(vendor, String(op))) < 0) bad(`\`operations\` of ${vendor} names an operation it does not have: ${op}`);
+      allowed.push(`${vendor} ${op}`);
+    }
+  }
+  const allowedLines = allowed.join("\n");
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) bad("`maxBodyBytes` must be a whole number");
+  const limits = Object.entries(rateLimits).map(([key, l]) => {
+    if (key !== "writes" && !Object.keys(vendors).some((v) => raw.proxyRoute(v, key) >= 0)) bad('`rateLimits` keys are "writes" or operations');
+    if (!(l?.limit >= 1 && l?.windowMs >= 1)) bad("each rate limit needs a `limit` and `windowMs` of at least 1");
+    return [key, l.limit, l.windowMs];
+  });
+  // The callers' buckets: `${caller}\n${key}` → [calls, at]; the oldest go first past 10 000.
+  const buckets = new Map();
+  const clients = new Map();
+  const client = (vendor, locale) => {
+    const key = `${vendor} ${locale}`;
+    if (!clients.has(key)) {
+      const { credentials, baseUrl } = vendors[vendor];
+      clients.set(key, sync(() => new raw.Client(json({ ...send, vendor, credentials, baseUrl, locale }, "the client config is"), fetch)));
+    }
+    return clients.get(key);
+  };
+  for (const vendor of Object.keys(vendors)) client(vendor, "en");
+
+  // The row of ANSWERS to refuse the call with and its own field, or undefined to send it.
+  const refusal = async (request, audit, admitted) => {
+    if (request.method === "OPTIONS") return [PREFLIGHT];
+    if (request.method !== "POST") return [METHOD];
+    const h = request.headers;
+    if (tokens !== undefined) {
+      audit.caller = raw.proxyCaller(tokenLines, h.get("authorization") ?? "") ?? null;
+      if (audit.caller === null) return [UNAUTHENTICATED];
+    }
+    if (!raw.proxyFits(Number(h.get("content-length") ?? NaN), maxBodyBytes)) return [TOO_LARGE, maxBodyBytes];
+    if (authorize) {
+      try {
+        const named = await authorize(request);
+        if (typeof named === "string" && named !== "") audit.caller = named;
+      } catch {
+        // A hook that throws refuses the call.
+      }
+    }
+    const text = await readBody(request, maxBodyBytes, null);
+    if (audit.caller === null) return [UNAUTHENTICATED];
+    if (text === undefined) return [TOO_LARGE, maxBodyBytes];
+    let call;
+    try {
+      call = JSON.parse(text);
+    } catch {
+      return [BAD_REQUEST];
+    }
+    const { vendor, operation, locale = "en" } = call ?? {};
+    if (typeof vendor !== "string" || typeof operation !== "string" || (locale !== "en" && locale !== "zh-CN")) return [BAD_REQUEST];
+    if (!raw.proxyListed(allowedLines, `${vendor} ${operation}`)) return [NOT_ALLOWED];
+    Object.assign(audit, { vendor, operation });
+    admitted.call = call;
+    const taskKey = raw.proxyTaskKey(vendor);
+    const id = taskKey && call.params?.[taskKey];
+    if (typeof id === "string" || typeof id === "number") audit.taskId = String(id);
+    // Every bucket of the caller that covers the call gives one, or none does.
+    const write = raw.proxyRoute(vendor, operation) === 1;
+    const now = Date.now();
+    const taken = [];
+    let wait = 0;
+    for (const [key, limit, window] of limits) {
+      if (key === "writes" ? !write : key !== operation) continue;
+      const id = `${audit.caller}\n${key}`;
+      const [calls, at] = buckets.get(id) ?? [limit, now];
+      const left = raw.proxyTake(calls, at, now, limit, window);
+      if (left < 0) wait = Math.max(wait, Math.ceil(-left));
+      else taken.push([id, left]);
+    }
+    if (wait > 0) return [RATE_LIMITED, wait];
+    for (const [id, left] of taken) {
+      buckets.delete(id);
+      buckets.set(id, [left, now]);
+    }
+    while (buckets.size > 10000) buckets.delete(buckets.keys().next().value);
+    return undefined;
+  };
+
+  return async (request) => {
+    const started = Date.now();
+    const origin = request.headers.get("origin") ?? "";
+    // What onCall gets (never the params: they hold customers' phones), and the call.
+    const audit = { caller: null, vendor: null, operation: null, taskId: null };
+    const admitted = {};
+    // A page of an allowed origin is granted CORS; one of another origin is refused first.
+    const cors = origin !== "" && raw.proxyListed(originLines, origin);
+    const [row, n] = origin !== "" && !cors ? [ORIGIN] : ((await refusal(request, audit, admitted)) ?? [-1]);
+    const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+    if (cors) Object.assign(headers, { "access-control-allow-origin": origin, "access-control-expose-headers": "Retry-After", vary: "Origin" });
+    let status, body, outcome;
+    if (row >= 0) {
+      // One of the core's answers (src/edge-answers.json), with its own field.
+      const [s, name, code, message, extra] = ANSWERS[row];
+      Object.assign(headers, extra);
+      const fields = row === TOO_LARGE ? { maxBytes: n } : row === RATE_LIMITED ? { retryAfterMs: n } : {};
+      if (row === RATE_LIMITED) headers["retry-after"] = String(Math.ceil(n / 1000));
+      [status, outcome] = [s, name || code];
+      body = s === 204 ? null : JSON.stringify({ error: { ...(name && { name }), code, message, ...fields } });
+    } else {
+      const { vendor, operation } = audit;
+      const { call } = admitted;
+      try {
+        body = `{"data":${await client(vendor, call.locale ?? "en").call(operation, json(call.params), "null")}}`;
+        [status, outcome] = [200, "ok"];
+      } catch (e) {
+        // The core's error with its fields, as JSON, at its kind's status.
+        outcome = e?.name;
+        status = STATUS[outcome] ?? 500;
+        body = JSON.stringify({ error: { ...e, name: outcome, code: e?.code, message: e?.message } });
+      }
+    }
+    if (row !== PREFLIGHT && onCall) {
+      try {
+        await onCall({ ...audit, outcome, status, durationMs: Date.now() - started });
+      } catch {
+        // The audit hook's failure is not the caller's.
+      }
+    }
+    return new Response(body, { status, headers });
+  };
+}
+
+/**
+ * The caller that a request's bearer token names among `tokens` (caller → token), compared in
+ * constant time by the core, or null: the proxy's default authorization, for a Worker's other
+ * routes (the demo's `/imports`).
+ */
+export function callerOf(tokens, request) {
+  const lines = Object.entries(tokens ?? {}).map(([caller, token]) => `${caller}\n${token}`).join("\n");
+  return raw.proxyCaller(lines, request?.headers?.get("authorization") ?? "") ?? null;
 }

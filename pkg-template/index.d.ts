@@ -6,9 +6,9 @@
 // `"lib": ["es2022", "dom"]` and `skipLibCheck: false` fails to compile the package's types.
 /// <reference lib="esnext.disposable" />
 import type {
-  Issue, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport,
-  RawBuildOptions, RawClientConfig, SendOptions, VendorOperations, CredentialsOf, VendorCustomers,
-  TaskSummary, CallRecord, CallOutcome,
+  Issue, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport, RowRejection,
+  RawBuildOptions, RawClientConfig, SendOptions, VendorOperations, CredentialsOf, VendorCustomers, Operation,
+  CallRecord, TaskSummary, CallOutcome,
 } from "./waihu.js";
 
 export type * from "./waihu.js";
@@ -39,11 +39,125 @@ export declare function parseResponse<V extends Vendor, O extends OperationOf<V>
  */
 export declare function operations<V extends Vendor>(vendor: V): (V extends Vendor ? OperationOf<V> : never)[];
 
+/**
+ * A CSV list's customers, read by the core's CSV reader (RFC 4180 quoting, CRLF, a BOM): the
+ * header names the phone column (`phone`, `mobile`, `tel`, `手机`, `电话`, …) and the name
+ * column; every other named column is a property, empty cells left out. Throws a TypeError
+ * (`code: "invalid_argument"`) when the header names no phone column.
+ */
+export declare function csvCustomers(text: string): UnifiedCustomer[];
+
+/** What happened to one import chunk; `status`: where it goes in a queue's ledger. */
+export type ChunkOutcome = { status: "applied" | "rejected" | "unknown" | "queued" } & (
+  | { kind: "applied"; failed: number[] }
+  | { kind: "rejected"; code: string; message: string; retryable: boolean }
+  | { kind: "unknown"; reason: string }
+  | { kind: "notSent" }
+);
+
+/** A chunk an import planner cut: input rows `first..end` (`rows` of them sent), `body` its params' JSON text. */
+export interface PlannedChunk {
+  first: number;
+  end: number;
+  rows: number;
+  body: string;
+}
+
+/** What an import planner planned since its last call (the counts are the totals so far). */
+export interface Planned {
+  chunks: PlannedChunk[];
+  rejected: RowRejection[];
+  total: number;
+  rejectedCount: number;
+  concurrency: number;
+}
+
+export interface StreamingImportPlanner {
+  push(text: string): Planned;
+  end(): Planned;
+  free(): void;
+}
+
+/** A streaming planner: rows in as NDJSON or CSV text, in pieces of any size. */
+export declare function createImportPlanner(vendor: Vendor, taskId: number | string, options?: RawImportOptions & { format?: "ndjson" | "csv" }): StreamingImportPlanner;
+
+/** What a sender keeps of an import: its report is `importReport(vendor, state)`. */
+export interface ImportState {
+  total: number;
+  rejected: RowRejection[];
+  chunks: [first: number, end: number, outcome: ChunkOutcome | null][];
+}
+
+export declare function importReport(vendor: Vendor, state: ImportState | string): ImportReport;
+
+/** The message a queue carries for one chunk. */
+export interface ImportMessage {
+  importId: string;
+  n: number;
+  vendor: Vendor;
+  account: string;
+}
+
+/** What the consumer needs of a ledger (www/worker/ledger.js's ImportLedger stub). */
+export interface ImportLedgerStub {
+  claim(importId: string, n: number): Promise<string | null>;
+  record(importId: string, n: number, outcome: string): Promise<void>;
+  deadLetter(importId: string, n: number): Promise<void>;
+}
+
+export interface ImportConsumerConfig<Env> {
+  ledger(env: Env, message: ImportMessage): ImportLedgerStub;
+  client(env: Env, message: ImportMessage): { importChunk(body: string, options?: CallOptions): Promise<ChunkOutcome> };
+  /** The dead-letter queue's name, when this handler consumes it too. */
+  deadLetterQueue?: string;
+  backoff?: { baseSeconds?: number; maxSeconds?: number };
+}
+
+/** The subset of a Cloudflare queue message the consumer uses. */
+export interface QueueMessageLike {
+  readonly body: ImportMessage;
+  readonly attempts: number;
+  ack(): void;
+  retry(options?: { delaySeconds?: number }): void;
+}
+
+/** A Worker `queue(batch, env)` handler for import chunks. It never throws. */
+export declare function createImportConsumer<Env>(config: ImportConsumerConfig<Env>): (batch: { readonly queue: string; readonly messages: readonly QueueMessageLike[] }, env: Env) => Promise<void>;
+
+/** The ledger's rules (generated from the core): what each event moves a chunk from and to. */
+export declare const LEDGER_RULES: {
+  readonly [event in "commit" | "claim" | "record" | "deadLetter" | "expire" | "requeue"]: { readonly from: readonly string[]; readonly to: string | null };
+} & {
+  readonly final: readonly string[];
+  readonly expired: ChunkOutcome;
+  readonly deadLettered: ChunkOutcome;
+  readonly batch: { readonly messages: number; readonly bytes: number };
+};
+
 /** `RawClientConfig` for one vendor, with its credentials type. */
-export interface ClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials"> {
+export interface DirectClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials"> {
   vendor: V;
   credentials: CredentialsOf[V];
+  proxyUrl?: never;
+  token?: never;
 }
+
+/**
+ * A client of waihu's edge proxy (`createProxyHandler`), for pages that must not hold the
+ * vendor's secrets: the same methods, errors and imports, sent through the proxy, which holds
+ * the credentials and the base URL.
+ */
+export interface ProxyClientConfig<V extends Vendor> extends Omit<RawClientConfig, "vendor" | "credentials" | "baseUrl"> {
+  vendor: V;
+  /** The proxy's URL (e.g. the Worker's `https://edge.example.com/api`). */
+  proxyUrl: string;
+  /** The caller's bearer token for the proxy (`Authorization: Bearer <token>`). */
+  token?: string;
+  credentials?: never;
+  baseUrl?: never;
+}
+
+export type ClientConfig<V extends Vendor> = DirectClientConfig<V> | ProxyClientConfig<V>;
 
 export interface ClientBase<V extends Vendor> {
   readonly vendor: V;
@@ -56,6 +170,8 @@ export interface ClientBase<V extends Vendor> {
    * (issue paths start at the row index) before sending anything unless `skipInvalid`. The
    * report always comes back (with `progressError` if `onProgress` threw: no chunk starts after).
    */
+  /** Sends one chunk an import planner cut; never rejects for the chunk's own failure. */
+  importChunk(body: string, options?: CallOptions): Promise<ChunkOutcome>;
   importCustomers(taskId: number | string, customers: readonly (UnifiedCustomer | VendorCustomerOf<V>)[], options?: ImportOptions): Promise<ImportReport & { progressError?: unknown }>;
 }
 
@@ -68,6 +184,8 @@ export type OperationMethods<V extends Vendor> = {
 export interface UnifiedCustomer {
   name?: string;
   phone: string;
+  /** Script variables. The vendors take them as text: a number or boolean is sent in its
+   * string form (`12` → `"12"`, `true` → `"true"`). */
   properties?: Record<string, string | number | boolean>;
 }
 
@@ -214,3 +332,162 @@ export interface CallApi {
   get(id: string | number, params?: Record<string, unknown>, options?: CallOptions): Promise<CallRecord | null>;
 }
 export declare const Client: new <V extends Vendor>(config: ClientConfig<V>) => Client<V>;
+
+// ---- Callbacks (README "Callbacks"; the core reads them: src/callback.rs) ----
+
+interface CallbackEventBase<V extends Vendor> {
+  /** `vendor:type:recordId`: the same for every delivery of the same event (a retry, a duplicate). */
+  id: string;
+  vendor: V;
+  /** The payload as sent (JSON.parse of the body; numbers beyond 2^53 are exact only in `id` and the unified records). */
+  raw: unknown;
+}
+
+/** One event of a callback a vendor pushed, narrowed by `type`. */
+export type CallbackEvent<V extends Vendor = Vendor> =
+  | (CallbackEventBase<V> & { type: "call.completed" | "inbound_call.completed"; call: CallRecord })
+  | (CallbackEventBase<V> & { type: "task.completed" | "task.paused" | "task.suspended" | "task.updated"; task: TaskSummary })
+  | (CallbackEventBase<V> & { type: "call.intent_changed"; callId: string; intent: string | null })
+  | (CallbackEventBase<V> & { type: "sms.sent"; callId: string });
+
+export type CallbackEventType = CallbackEvent["type"];
+
+/** A pushed request as you have it: its headers (for the content type) and its body. */
+export interface CallbackRequest {
+  headers?: Headers | Record<string, string>;
+  body: string | Uint8Array | ArrayBuffer;
+}
+
+/**
+ * The typed events of one delivery. Throws CallbackError (`reason`: content_type, malformed,
+ * unknown_type), or UnsupportedOperationError for a vendor that documents no callbacks.
+ */
+export declare function parseCallback<V extends Vendor>(vendor: V, request: CallbackRequest): CallbackEvent<V>[];
+
+/** `claimed`: handle the event now; `done`: handled before; `busy`: another delivery holds it. */
+export type ClaimResult = "claimed" | "done" | "busy";
+
+/**
+ * Where a webhook remembers event ids. `claim` must be atomic: of two concurrent claims of one
+ * id, one gets `claimed`. A claim is held `leaseMs`, then may be claimed again (a crashed
+ * handler's event is retried); `done` marks it handled, `release` frees it after a failure.
+ */
+export interface WebhookStore {
+  claim(id: string, leaseMs: number): ClaimResult | Promise<ClaimResult>;
+  done(id: string): void | Promise<void>;
+  release(id: string): void | Promise<void>;
+}
+
+export interface WebhookHandlerOptions<V extends Vendor> {
+  vendor: V;
+  /** Called once per new event; the vendor gets its acknowledgement only once every event's promise resolved. */
+  onEvent: (event: CallbackEvent<V>) => void | Promise<void>;
+  /** Default: `memoryStore()` (one isolate or process only). */
+  store?: WebhookStore;
+  /** Source addresses allowed, or "documented" (the addresses the vendor documents; not every vendor documents any). Default: any. */
+  allowIps?: readonly string[] | "documented" | null;
+  /** Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** The request's source address. Default: the `CF-Connecting-IP` header (Cloudflare); elsewhere, pass the socket's. */
+  clientIp?: (request: Request) => string | null | undefined;
+  /** How long a claim is held while `onEvent` runs; default 120 000 ms. */
+  leaseMs?: number;
+  /** One line per refused or failed delivery; never a payload unless `logPayloads`. Default `console.warn`. */
+  log?: false | ((line: string) => void);
+  /** Adds the body (phones, transcripts) to failure lines. Default false. */
+  logPayloads?: boolean;
+}
+
+/** A `fetch`-style handler (Cloudflare Workers, Node 18+) that answers what the vendor expects. */
+export declare function createWebhookHandler<V extends Vendor>(options: WebhookHandlerOptions<V>): (request: Request) => Promise<Response>;
+
+/** Claims in memory: atomic, but per isolate or process and lost on restart. */
+export declare function memoryStore(options?: { max?: number }): WebhookStore;
+
+/** A SQLite-backed Durable Object's storage (`ctx.storage`), as `sqliteClaims` uses it. */
+export interface SqlStorageLike {
+  sql: { exec(query: string, ...bindings: (string | number)[]): { toArray(): unknown[]; one(): Record<string, unknown> } };
+}
+
+export interface SqliteClaims {
+  claim(id: string, leaseMs: number): ClaimResult;
+  done(id: string): void;
+  release(id: string): void;
+}
+
+/** The claims table inside a Durable Object: expose its three methods as the object's RPC methods. */
+export declare function sqliteClaims(storage: SqlStorageLike, options?: { retainMs?: number }): SqliteClaims;
+
+/** A Durable Object namespace binding whose objects expose `sqliteClaims`' methods. */
+export interface ClaimsNamespace {
+  idFromName(name: string): unknown;
+  get(id: never): WebhookStore;
+  getByName?(name: string): WebhookStore;
+}
+
+/** Atomic claims in one Durable Object (`name`, default "waihu-webhooks"). */
+export declare function durableObjectStore(namespace: ClaimsNamespace, options?: { name?: string }): WebhookStore;
+
+export interface KvNamespaceLike {
+  get(key: string): Promise<string | null>;
+  put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Workers KV: NOT safe under concurrent duplicates (no atomic claim); prefer durableObjectStore. */
+export declare function kvStore(kv: KvNamespaceLike, options?: { prefix?: string; retainSeconds?: number }): WebhookStore;
+
+/** What the proxy serves of one vendor: its credentials (from the Worker's secrets), the
+ *  operations callers may use, and its base URL (required for a vendor that documents none). */
+export interface ProxyVendorConfig<V extends Vendor> {
+  credentials: CredentialsOf[V];
+  operations: readonly OperationOf<V>[];
+  baseUrl?: string;
+}
+
+/** One call's record for the `onCall` audit hook: never a credential, a token or a phone. */
+export interface ProxyCallRecord {
+  /** The caller the token (or `authorize`) named; null when refused before that. */
+  caller: string | null;
+  vendor: Vendor | null;
+  operation: Operation | null;
+  /** The task the call is about, when its params name one. */
+  taskId: string | null;
+  /** `"ok"`, the error's name, or `"method_not_allowed"` / `"bad_request"` for what is no call. */
+  outcome: string;
+  /** The HTTP status the proxy answered with. */
+  status: number;
+  durationMs: number;
+}
+
+export interface ProxyConfig extends SendOptions {
+  /** The vendors the proxy serves. */
+  vendors: { [V in Vendor]?: ProxyVendorConfig<V> };
+  /** Callers and their bearer tokens (each at least 16 characters), e.g. from a secret. */
+  tokens?: Record<string, string>;
+  /** Instead of `tokens`: the caller's name, or null/undefined (or a throw) to refuse with 401. */
+  authorize?: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
+  /** Exact origins whose pages may call (CORS); a request without `Origin` is from no page. */
+  origins?: readonly string[];
+  /** The largest request body accepted, in bytes (default 1 MiB); larger is 413. */
+  maxBodyBytes?: number;
+  /** Per caller: at most `limit` calls per `windowMs`, for all writes (`writes`) or one operation. */
+  rateLimits?: { [K in "writes" | Operation]?: { limit: number; windowMs: number } };
+  /** Called once per call answered (not for preflights). */
+  onCall?: (record: ProxyCallRecord) => void | Promise<void>;
+  /** The `fetch` to reach the vendors with (default: the global one). */
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * The caller that a request's bearer token names among `tokens` (caller → token), compared in
+ * constant time, or null: the proxy's default authorization, for a Worker's other routes.
+ */
+export declare function callerOf(tokens: Record<string, string>, request: Request): string | null;
+
+/**
+ * The edge proxy: a handler for `{ vendor, operation, params }` calls from `Client`s in proxy
+ * mode, for a Cloudflare Worker, Node 18+ or any runtime with `Request` and `Response`.
+ * Throws a TypeError (`invalid_argument`) for a config that would fail every call.
+ */
+export declare function createProxyHandler(config: ProxyConfig): (request: Request) => Promise<Response>;

@@ -5,10 +5,6 @@
 //! The vendor modules compose these; rules shared by several vendors (daily windows, break
 //! windows, date ranges, days of week, customer batches) live here once.
 
-use std::collections::HashMap;
-
-use rustc_hash::FxBuildHasher;
-
 use serde_json::{Map, Value};
 
 use crate::json::{Json, Object};
@@ -538,15 +534,13 @@ impl Checker {
         mut row: impl FnMut(&mut Checker, &Obj),
     ) {
         let Some(items) = self.array(o, key, Req::Required, Some(1), rules.max) else { return };
-        let mut seen = FirstSeen::with_capacity(items.len());
+        let mut seen = FirstSeen::default();
         let mut path = item_path(o, key);
         for (i, item) in items.iter().enumerate() {
             set_index(&mut path, i);
             let Some(c) = self.root(item, &path) else { continue };
-            if self.phone(&c, rules.phone_key, rules).is_some() {
-                // Read again from `item`, whose borrow outlives `seen` (`c` borrows the row's path).
-                let p = item.get(rules.phone_key).and_then(Json::as_str).unwrap_or_default();
-                let first = seen.first(p, i, rules.any_phone);
+            if let Some(p) = self.phone(&c, rules.phone_key, rules) {
+                let first = seen.first(p, i);
                 if first != i {
                     self.report(rules.duplicates, IssueCode::DuplicateValue, c.path_of(rules.phone_key), params! {"firstIndex": first, "index": i});
                 }
@@ -570,31 +564,7 @@ impl Checker {
     }
 }
 
-/// The first row each phone was seen on in one batch, for the duplicate checks. Keys without
-/// allocating: plausible phones as numbers (`phone::key`: equal when their normalized forms
-/// are), anything else (opaque ids such as Itniotech's encrypted numbers) as the text written,
-/// trimmed, never normalized (that would merge distinct ids).
-/// (FxHash: the keys come from one caller's own batch, so SipHash's DoS resistance buys
-/// nothing, and it is several times slower.)
-pub struct FirstSeen<'t> {
-    numbers: HashMap<u128, usize, FxBuildHasher>,
-    texts: HashMap<&'t str, usize, FxBuildHasher>,
-}
-
-impl<'t> FirstSeen<'t> {
-    pub fn with_capacity(rows: usize) -> Self {
-        FirstSeen { numbers: HashMap::with_capacity_and_hasher(rows, FxBuildHasher), texts: HashMap::with_hasher(FxBuildHasher) }
-    }
-
-    /// The row `phone` was first seen on (`row` itself the first time). `opaque`: never key it
-    /// as a number (a vendor that takes ids in place of numbers).
-    pub fn first(&mut self, phone: &'t str, row: usize, opaque: bool) -> usize {
-        match phone::key(phone).filter(|_| !opaque) {
-            Some(k) => *self.numbers.entry(k).or_insert(row),
-            None => *self.texts.entry(phone.trim()).or_insert(row),
-        }
-    }
-}
+pub use crate::phone::FirstSeen;
 
 /// What a vendor allows in a customer batch.
 pub struct CustomerRules {

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::callback::CallbackReason;
 use crate::issue::Issue;
 use crate::retry::refused_before_applying;
 use crate::vendor::{Operation, Vendor};
@@ -60,6 +61,26 @@ pub enum ErrorData {
     AbortError { vendor: Vendor, operation: Operation, attempts: u32, may_have_applied: bool },
     /// The vendor has no endpoint for this operation (or no operation has that name).
     UnsupportedOperationError { vendor: Vendor, operation: String },
+    /// A pushed callback could not be read: its content type, its JSON, or its type.
+    CallbackError {
+        vendor: Vendor,
+        reason: CallbackReason,
+        #[serde(skip)]
+        detail: String,
+    },
+    // The refusals of waihu's edge proxy (src/edge.rs), read back from its answers by a client
+    // in proxy mode (`vendor` and `operation` are the call's).
+    /// The proxy found no valid token (or its `authorize` refused the caller).
+    UnauthenticatedError { vendor: Vendor, operation: Operation },
+    /// The proxy does not allow this operation (or this page's origin).
+    NotAllowedError { vendor: Vendor, operation: Operation },
+    /// The request's body is larger than the proxy accepts.
+    #[serde(rename_all = "camelCase")]
+    PayloadTooLargeError { vendor: Vendor, operation: Operation, max_bytes: u64 },
+    /// The caller made more writes than the proxy's rate limit allows; `retryAfterMs` says when
+    /// one more is allowed.
+    #[serde(rename_all = "camelCase")]
+    RateLimitedError { vendor: Vendor, operation: Operation, retry_after_ms: u64 },
 }
 
 pub type Error = ErrorData;
@@ -109,6 +130,11 @@ impl ErrorData {
         ("TimeoutError", Some("timeout")),
         ("AbortError", Some("aborted")),
         ("UnsupportedOperationError", Some("unsupported_operation")),
+        ("CallbackError", Some("invalid_callback")),
+        ("UnauthenticatedError", Some("unauthenticated")),
+        ("NotAllowedError", Some("not_allowed")),
+        ("PayloadTooLargeError", Some("payload_too_large")),
+        ("RateLimitedError", Some("rate_limited")),
     ];
 
     /// A reply that is not the vendor's envelope.
@@ -136,7 +162,8 @@ impl ErrorData {
         Error::KINDS[self.kind()].0
     }
 
-    fn kind(&self) -> usize {
+    /// The index of the error's row in `KINDS`.
+    pub fn kind(&self) -> usize {
         match self {
             Error::ValidationError { .. } => 0,
             Error::VendorError(_) => 1,
@@ -145,6 +172,11 @@ impl ErrorData {
             Error::TimeoutError { .. } => 4,
             Error::AbortError { .. } => 5,
             Error::UnsupportedOperationError { .. } => 6,
+            Error::CallbackError { .. } => 7,
+            Error::UnauthenticatedError { .. } => 8,
+            Error::NotAllowedError { .. } => 9,
+            Error::PayloadTooLargeError { .. } => 10,
+            Error::RateLimitedError { .. } => 11,
         }
     }
 
@@ -163,7 +195,12 @@ impl ErrorData {
             | Error::NetworkError { vendor, .. }
             | Error::TimeoutError { vendor, .. }
             | Error::AbortError { vendor, .. }
-            | Error::UnsupportedOperationError { vendor, .. } => *vendor,
+            | Error::UnsupportedOperationError { vendor, .. }
+            | Error::CallbackError { vendor, .. }
+            | Error::UnauthenticatedError { vendor, .. }
+            | Error::NotAllowedError { vendor, .. }
+            | Error::PayloadTooLargeError { vendor, .. }
+            | Error::RateLimitedError { vendor, .. } => *vendor,
             Error::VendorError(e) => e.vendor,
         }
     }
@@ -202,6 +239,11 @@ impl ErrorData {
             }
             Error::AbortError { operation, attempts, .. } => format!("{v} {}: aborted by the caller's signal ({attempts} attempt(s))", operation.as_str()),
             Error::UnsupportedOperationError { operation, .. } => format!("{v} has no {operation} operation"),
+            Error::CallbackError { reason, detail, .. } => format!("{v} callback refused ({}): {detail}", reason.as_str()),
+            Error::UnauthenticatedError { .. } => format!("{v}: the proxy refused the call: no valid token"),
+            Error::NotAllowedError { operation, .. } => format!("{v} {}: not allowed by the proxy", operation.as_str()),
+            Error::PayloadTooLargeError { max_bytes, .. } => format!("{v}: the request is larger than the proxy accepts ({max_bytes} bytes)"),
+            Error::RateLimitedError { operation, retry_after_ms, .. } => format!("{v} {}: over the proxy's rate limit; retry in {retry_after_ms} ms", operation.as_str()),
         }
     }
 }

@@ -73,10 +73,11 @@ pub fn request(endpoint: &Endpoint, base: &str, mut params: Map<String, Value>) 
         Some(key) => {
             let value = params.get(key).map(scalar_text).unwrap_or_default();
             // `{key}` is replaced; the path around it stays as it is.
-            let open = endpoint.path.bytes().position(|b| b == b'{').unwrap_or(0);
-            url.push_str(&endpoint.path[..open]);
+            // (`split_once` and `get`, not slicing by index: no slicing panic path in the .wasm.)
+            let (before, after) = endpoint.path.split_once('{').unwrap_or_default();
+            url.push_str(before);
             url.push_str(&encode_component(&value));
-            url.push_str(endpoint.path.get(open + key.len() + 2..).unwrap_or_default());
+            url.push_str(after.get(key.len() + 1..).unwrap_or_default());
             params = crate::json::map_of(params.into_iter().filter(|(k, _)| k != key));
         }
         None => url.push_str(endpoint.path),

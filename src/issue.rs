@@ -242,12 +242,12 @@ pub fn message(code: IssueCode, params: &Map<String, Value>, locale: Locale) -> 
     // cost ~1 KiB of .wasm).
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        rest = &rest[open + 1..];
-        let close = rest.find('}').unwrap_or(rest.len());
-        out.push_str(&param(params, &rest[..close], zh));
-        rest = rest.get(close + 1..).unwrap_or("");
+    // (`split_once` rather than slicing by index: no slicing panic path, ~1.5 KiB of .wasm.)
+    while let Some((text, after)) = rest.split_once('{') {
+        out.push_str(text);
+        let (key, after) = after.split_once('}').unwrap_or((after, ""));
+        out.push_str(&param(params, key, zh));
+        rest = after;
     }
     out.push_str(rest);
     out

@@ -13,8 +13,10 @@
 //! Everything but `js` is sans-IO: given params, a clock value and credentials it returns an
 //! `HttpRequest`; given a status and a body it returns data or a typed error.
 
+pub mod callback;
 pub mod check;
 pub mod credentials;
+pub mod edge;
 pub mod envelope;
 pub mod error;
 pub mod http;

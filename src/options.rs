@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::import::{ChunkOutcome, ImportOptions};
+use crate::import::ImportOptions;
 use crate::issue::{Issue, IssueCode, Locale, Severity};
 use crate::retry::Policy;
 
@@ -146,12 +146,15 @@ impl SendOptions {
     }
 }
 
-/// `{ vendor, credentials?, baseUrl?, locale?, …SendOptions }`: the vendor's name (checked by
-/// the caller), its credentials as given, and the rest.
+/// `{ vendor, credentials?, baseUrl?, proxyUrl?, token?, locale?, …SendOptions }`: the
+/// vendor's name (checked by the caller), its credentials as given, and the rest.
 pub struct ClientConfig {
     pub vendor: String,
     pub credentials: Value,
     pub base_url: Option<String>,
+    /// Proxy mode: the proxy's URL and the caller's bearer token for it (src/edge.rs). The
+    /// proxy holds the credentials, so a client has either these or credentials.
+    pub proxy: Option<(String, Option<String>)>,
     pub locale: Locale,
     pub send: SendOptions,
 }
@@ -159,13 +162,17 @@ pub struct ClientConfig {
 pub fn client_config(raw: &Value) -> R<ClientConfig> {
     let f = Fields(object(raw, "the client config")?);
     let send = SendOptions::default().with(raw)?;
-    Ok(ClientConfig {
-        vendor: f.string("vendor")?.ok_or("missing field `vendor`")?,
-        credentials: f.any("credentials").unwrap_or(Value::Null),
-        base_url: f.opt_string("baseUrl")?,
-        locale: f.locale()?,
-        send,
-    })
+    let credentials = f.any("credentials").unwrap_or(Value::Null);
+    let base_url = f.opt_string("baseUrl")?;
+    let token = f.opt_string("token")?;
+    if token.as_deref().is_some_and(|t| !crate::credentials::is_header_value(t)) {
+        return Err(wrong("token", "a header value (no control characters)"));
+    }
+    let proxy = f.opt_string("proxyUrl")?.map(|url| (url, token));
+    if proxy.is_some() && (!credentials.is_null() || base_url.is_some()) {
+        return Err("`proxyUrl` excludes `credentials` and `baseUrl`: the proxy holds them".into());
+    }
+    Ok(ClientConfig { vendor: f.string("vendor")?.ok_or("missing field `vendor`")?, credentials, base_url, proxy, locale: f.locale()?, send })
 }
 
 /// What was wrong, for the caller's TypeError message.
@@ -316,25 +323,6 @@ pub fn import_options(v: &Value) -> R<ImportOptions> {
     })
 }
 
-/// An array of `{ kind: "applied", data } | { kind: "rejected", code, message, retryable? }
-/// | { kind: "unknown", reason } | { kind: "notSent" }`.
-pub fn chunk_outcomes(v: &Value) -> R<Vec<ChunkOutcome>> {
-    let items = v.as_array().ok_or("the outcomes must be an array")?;
-    items.iter().map(chunk_outcome).collect()
-}
-
-fn chunk_outcome(v: &Value) -> R<ChunkOutcome> {
-    let f = Fields(object(v, "an outcome")?);
-    let required = |key: &str| f.string(key)?.ok_or_else(|| format!("missing field `{key}`"));
-    Ok(match f.get("kind").and_then(Value::as_str) {
-        Some("applied") => ChunkOutcome::Applied { data: f.get("data").cloned().ok_or("missing field `data`")? },
-        Some("rejected") => ChunkOutcome::Rejected { code: required("code")?, message: required("message")?, retryable: f.bool("retryable")?.unwrap_or_default() },
-        Some("unknown") => ChunkOutcome::Unknown { reason: required("reason")? },
-        Some("notSent") => ChunkOutcome::NotSent,
-        _ => return Err(wrong("kind", "\"applied\", \"rejected\", \"unknown\" or \"notSent\"")),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,20 +349,6 @@ mod tests {
         // `null` is what NaN and Infinity become in JSON: refused, never the default.
         assert!(import_options(&json!({"chunkSize": null})).is_err());
         assert!(import_options(&json!({"concurrency": null})).is_err());
-
-        let outcomes = chunk_outcomes(&json!([
-            {"kind": "applied", "data": null},
-            {"kind": "rejected", "code": "-5", "message": "m"},
-            {"kind": "rejected", "code": "429", "message": "m", "retryable": true},
-            {"kind": "unknown", "reason": "timeout"},
-            {"kind": "notSent"}
-        ]))
-        .unwrap();
-        assert!(matches!(&outcomes[0], ChunkOutcome::Applied { data: Value::Null }));
-        assert!(matches!(&outcomes[1], ChunkOutcome::Rejected { retryable: false, .. }));
-        assert!(matches!(&outcomes[2], ChunkOutcome::Rejected { retryable: true, .. }));
-        assert!(matches!(&outcomes[3], ChunkOutcome::Unknown { reason } if reason == "timeout"));
-        assert!(matches!(&outcomes[4], ChunkOutcome::NotSent));
     }
 
     #[test]
@@ -395,9 +369,6 @@ mod tests {
         }
         for bad in [json!({"chunkSize": -1}), json!({"chunkSize": 0}), json!({"chunkSize": 1.5}), json!({"concurrency": 0}), json!({"concurrency": "x"}), json!({"concurrency": 1e9}), json!({"skipInvalid": "yes"}), json!({"skipInvalid": null}), json!({"extra": []})] {
             assert!(import_options(&bad).is_err(), "{bad}");
-        }
-        for bad in [json!({}), json!([{"kind": "done"}]), json!([{"kind": "applied"}]), json!([{"kind": "unknown"}]), json!([{"kind": "rejected", "code": "1", "message": "m", "retryable": null}])] {
-            assert!(chunk_outcomes(&bad).is_err(), "{bad}");
         }
         assert_eq!(locale(&json!("zh-CN")), Ok(Locale::ZhCn));
         // Issue 12 item 19: NaN and ±Infinity arrive as null; 2^31 ms or more fires at once in

@@ -337,4 +337,16 @@ mod tests {
         assert_eq!(serde_json::to_string(&CallOutcome::Unknown).unwrap(), "\"unknown\"");
         assert_eq!(serde_json::to_string(&[Speaker::Ai, Speaker::Customer]).unwrap(), "[\"ai\",\"customer\"]");
     }
+
+    #[test]
+    fn names_are_the_serialized_ones() {
+        use CallOutcome::*;
+        for o in [Answered, NoAnswer, Busy, Rejected, Unreachable, PoweredOff, OutOfService, Vacant, CallerLineError, Blocked, Dropped, Failed, CallOutcome::Unknown] {
+            assert_eq!(serde_json::to_value(o).unwrap(), o.as_str());
+        }
+        use TaskStatus::*;
+        for s in [NotStarted, Queued, Running, Paused, Suspended, Completed, Stopped, TaskStatus::Unknown] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
 }

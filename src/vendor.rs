@@ -9,6 +9,7 @@
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use crate::callback::Callbacks;
 use crate::check::Checker;
 use crate::error::Error;
 use crate::http::{self, HttpRequest, Method};
@@ -217,11 +218,9 @@ pub trait VendorDef: Sync + 'static {
         records::read_call(Self::unified()?, item)
     }
 
-    /// The events of a callback the vendor pushed (`body` already read as JSON). None: the
-    /// vendor documents no callbacks.
-    fn callback_events(_body: &Value) -> Option<Vec<Value>> {
-        None
-    }
+    /// How the vendor pushes callbacks (its acknowledgement, documented source addresses and
+    /// payload reader). None: the vendor documents no callbacks.
+    const CALLBACKS: Option<&'static Callbacks> = None;
 }
 
 /// The object-safe face of a vendor, for the registration list. Implemented for every
@@ -236,11 +235,12 @@ pub trait Api: Sync {
     fn ts_operations(&self) -> &'static [(&'static str, &'static str, &'static str)];
     fn check(&self, op: Operation, params: &Json, ctx: Context, c: &mut Checker);
     /// `vendor` is the handle on `self` (errors carry it).
-    fn request(&self, vendor: Vendor, op: Operation, params: Option<&Json>, raw: &Value, creds: &Json, options: &BuildOptions) -> Result<HttpRequest, Error>;
-    fn parse(&self, vendor: Vendor, op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error>;
+    fn request(&self, vendor: Vendor, op: Operation, endpoint: Endpoint, raw: &Value, creds: &Json, options: &BuildOptions, c: Checker) -> Result<HttpRequest, Error>;
+    fn parse(&self, op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error>;
     fn import_shape(&self) -> Option<ImportShape>;
     fn import_reply(&self, data: &Value) -> ImportReply;
     fn unified(&self) -> Option<&'static Mapping>;
+    fn callbacks(&self) -> Option<&'static Callbacks>;
 }
 
 impl<T: VendorDef> Api for T {
@@ -261,35 +261,21 @@ impl<T: VendorDef> Api for T {
         T::TS_OPERATIONS
     }
 
+    // Each generic line here is compiled once per vendor into the .wasm: only what needs the
+    // vendor's types is here; the rest is in `Vendor`'s methods and `build`, once for all.
     fn check(&self, op: Operation, params: &Json, ctx: Context, c: &mut Checker) {
         T::validate(op, params, ctx, c);
-        if let Some(endpoint) = T::endpoint(op) {
-            path_params(&endpoint, params, c);
-        }
     }
 
-    fn request(&self, vendor: Vendor, op: Operation, params: Option<&Json>, raw: &Value, creds: &Json, options: &BuildOptions) -> Result<HttpRequest, Error> {
-        // Only reading the credentials needs the vendor's types; the rest is `build`, once for
-        // all vendors (each generic line is compiled four times into the .wasm).
-        let mut c = Checker::new();
-        let endpoint = checked(vendor, op, params, options, &mut c)?;
+    fn request(&self, vendor: Vendor, op: Operation, endpoint: Endpoint, raw: &Value, creds: &Json, options: &BuildOptions, mut c: Checker) -> Result<HttpRequest, Error> {
         let creds = T::Credentials::read(creds, &["credentials".into()], &mut c);
         let Some(creds) = creds else { return build(vendor, op, endpoint, raw, options, c, None) };
         let signer = Signer { complete: &|fields| T::complete(op, fields, &creds), sign: &|req, now| T::sign(req, &creds, now) };
         build(vendor, op, endpoint, raw, options, c, Some(signer))
     }
 
-    fn parse(&self, vendor: Vendor, op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
-        if T::endpoint(op).is_none() {
-            return Err(vendor.unsupported(op));
-        }
-        let data = T::parse(op, status, body, locale)?;
-        // A success envelope on an error status is not a success: whatever answered may not be
-        // the vendor's application (a proxy's error page that happens to be JSON).
-        if !(200..300).contains(&status) {
-            return Err(Error::response(vendor, status, "a success envelope with a non-2xx HTTP status"));
-        }
-        Ok(data)
+    fn parse(&self, op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
+        T::parse(op, status, body, locale)
     }
 
     fn import_shape(&self) -> Option<ImportShape> {
@@ -303,6 +289,10 @@ impl<T: VendorDef> Api for T {
     fn unified(&self) -> Option<&'static Mapping> {
         T::unified()
     }
+
+    fn callbacks(&self) -> Option<&'static Callbacks> {
+        T::CALLBACKS
+    }
 }
 
 /// The endpoint, with the params' issues (unless validated already) in `c`.
@@ -310,7 +300,7 @@ fn checked(vendor: Vendor, op: Operation, params: Option<&Json>, options: &Build
     let endpoint = vendor.endpoint(op).ok_or_else(|| vendor.unsupported(op))?;
     if let Some(params) = params {
         let meta = options.meta.as_ref().map(Json::from_value);
-        vendor.0.check(op, params, Context { meta: meta.as_ref() }, c);
+        vendor.check(op, &endpoint, params, Context { meta: meta.as_ref() }, c);
     }
     Ok(endpoint)
 }
@@ -414,6 +404,15 @@ impl Vendor {
         self.0.unified()
     }
 
+    pub fn callbacks(self) -> Option<&'static Callbacks> {
+        self.0.callbacks()
+    }
+
+    /// The JSON text of the events of a callback the vendor pushed (README "Callbacks").
+    pub fn parse_callback(self, content_type: &str, body: &str) -> Result<String, Error> {
+        crate::callback::parse(self, content_type, body)
+    }
+
     pub fn unsupported(self, op: Operation) -> Error {
         Error::UnsupportedOperationError { vendor: self, operation: op.as_str().into() }
     }
@@ -431,30 +430,49 @@ impl Vendor {
     }
 
     pub fn validate_tree(self, op: Operation, params: &Json, options: &ValidateOptions) -> Result<Vec<Issue>, Error> {
-        if self.endpoint(op).is_none() {
-            return Err(self.unsupported(op));
-        }
+        let endpoint = self.endpoint(op).ok_or_else(|| self.unsupported(op))?;
         let mut c = Checker::new();
         let meta = options.meta.as_ref().map(Json::from_value);
-        self.0.check(op, params, Context { meta: meta.as_ref() }, &mut c);
+        self.check(op, &endpoint, params, Context { meta: meta.as_ref() }, &mut c);
         Ok(options.severity.apply(c.into_issues(), options.locale))
+    }
+
+    /// The vendor's rules for `op`, then the path's `{name}` params.
+    fn check(self, op: Operation, endpoint: &Endpoint, params: &Json, ctx: Context, c: &mut Checker) {
+        self.0.check(op, params, ctx, c);
+        path_params(endpoint, params, c);
     }
 
     /// The exact, signed request for `op`. Fails with every issue (params, credentials, base
     /// URL, headers) at once when any has severity `error`; warnings do not stop it.
     pub fn build_request(self, op: Operation, params: &Value, credentials: &Value, options: &BuildOptions) -> Result<HttpRequest, Error> {
-        self.0.request(self, op, Some(&Json::from_value(params)), params, &Json::from_value(credentials), options)
+        self.request(op, Some(&Json::from_value(params)), params, credentials, options)
     }
 
     /// `build_request` for params validated already, as a whole (an import plan's chunks): only
     /// the credentials, base URL and headers are checked, so a million rows are not checked twice.
     pub fn build_prevalidated_request(self, op: Operation, params: &Value, credentials: &Value, options: &BuildOptions) -> Result<HttpRequest, Error> {
-        self.0.request(self, op, None, params, &Json::from_value(credentials), options)
+        self.request(op, None, params, credentials, options)
+    }
+
+    fn request(self, op: Operation, params: Option<&Json>, raw: &Value, credentials: &Value, options: &BuildOptions) -> Result<HttpRequest, Error> {
+        let mut c = Checker::new();
+        let endpoint = checked(self, op, params, options, &mut c)?;
+        self.0.request(self, op, endpoint, raw, &Json::from_value(credentials), options, c)
     }
 
     /// The envelope's data for a reply to `op`, or the vendor's error.
     pub fn parse_response(self, op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
-        self.0.parse(self, op, status, body, locale)
+        if self.endpoint(op).is_none() {
+            return Err(self.unsupported(op));
+        }
+        let data = self.0.parse(op, status, body, locale)?;
+        // A success envelope on an error status is not a success: whatever answered may not be
+        // the vendor's application (a proxy's error page that happens to be JSON).
+        if !(200..300).contains(&status) {
+            return Err(Error::response(self, status, "a success envelope with a non-2xx HTTP status"));
+        }
+        Ok(data)
     }
 }
 

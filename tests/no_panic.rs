@@ -36,11 +36,14 @@ const KEYS: &[&str] = &[
     "maximumcall", "random_assignment_number", "recycle_limit", "destination_extension", "disable_dial_timegroup", "task_id", "id",
     "customer_service_id", "auto_recycle_rule_id", "meta", "caller_line_list", "residue", "value", "code", "data", "resultMsg",
     "status", "reason", "requestId", "records", "operation", "callJobId", "resultQueryList", "callRecordDup", "jobPhoneNumberList",
+    "dataType", "sceneInstance", "callInstanceId", "callRecordId", "callId", "taskResult", "resultName", "resultValue", "sceneInstanceId",
+    "phoneLog", "phoneLogs", "callDetailList", "chatDuration",
 ];
 const STRINGS: &[&str] = &[
     "", " ", "09:00", "20:00", "21:00", "08:59", "24:00", "9:00", "2022-02-29", "2024-02-29", "2022-09-16 08:00:00", "9999-12-31 23:59:59",
     "0000-01-01", "AUTO", "MANUAL", "MOBILE", "MONDAY", "BUSY", "13800138000", "+8613800138000", "1008", "abc", "-1", "1", "0",
     "99999999999999999999999", "中文", "\u{0}", "\u{FFFF}", "🙂", "NaN", "null", "[", "{\"code\":200}",
+    "ROBOT_CALL_RECORD", "ROBOT_CALL_JOB", "ROBOT_CALL_SMS", "CALL_INSTANCE_RESULT", "INBOUND_CALL_INSTANCE_RESULT", "JOB_INFO_RESULT", "客户意向等级",
     // Hostile input (issue 12): header splitting, dot segments in path ids, ids past 2^53 and
     // past 2^63, what a lone surrogate reads as, half a comma list.
     "k\r\nX-Injected: 1", "\n", "\r", "a\u{0}b", ".", "..", "../x", "%2E%2E", "1734567890123456789", "12345678901234567890",
@@ -274,5 +277,71 @@ fn the_unified_layer_never_panics() {
             let _ = unified::query(vendor, op, Some(&id), &spec);
         }
         let _ = unified::capabilities(vendor);
+    }
+}
+
+#[test]
+fn no_callback_panics_on_any_input() {
+    let cases: u64 = std::env::var("WAIHU_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000) / 4;
+    let mut r = Rng(0xCA11_BAC5);
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/callbacks");
+    let examples: Vec<Value> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok().and_then(|t| serde_json::from_str(&t).ok()))
+        .collect();
+    assert!(examples.len() >= 10);
+    let content_types = ["", "application/json", "text/plain;charset=utf-8", "text/html", ";", "\u{0}", "application/json;charset=gbk"];
+    for _ in 0..cases {
+        let vendor = *r.pick(&waihu::vendors::ALL);
+        let body = match r.below(4) {
+            0 => random(&mut r, 4).to_string(),
+            1 => {
+                let text = r.pick(&examples).to_string();
+                // Cut anywhere (on a char boundary).
+                let mut at = r.below(text.len() as u64 + 1) as usize;
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text[..at].to_string()
+            }
+            _ => {
+                let mut v = r.pick(&examples).clone();
+                for _ in 0..=r.below(4) {
+                    mutate(&mut r, &mut v, 0);
+                }
+                v.to_string()
+            }
+        };
+        let content_type: &str = *r.pick(&content_types);
+        if let Ok(events) = vendor.parse_callback(content_type, &body) {
+            let events: Vec<Value> = serde_json::from_str(&events).expect("the events are JSON");
+            assert!(!events.is_empty() && events.iter().all(|e| e["id"].is_string() && e["type"].is_string()), "{body}");
+        }
+    }
+}
+
+/// The edge proxy (src/edge.rs): random headers, lists and numbers, and random replies and
+/// error objects on the client's side.
+#[test]
+fn no_proxy_decision_panics_on_any_input() {
+    use waihu::edge;
+    let cases: u64 = std::env::var("WAIHU_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000) / 10;
+    let mut r = Rng(0xED6E_0F_57A7E);
+    let texts = ["", " ", "\n", "Bearer", "Bearer ", "bearer  x y", "Bearer alice-token-0123456789", "alice\nalice-token-0123456789", "a\nb\nc", "é\u{0}\n\n", "startTask", "tanyi startTask", "https://a.example"];
+    let numbers = [f64::NAN, 0.0, -1.0, 1e300, -1e300, 201.0, f64::INFINITY, f64::NEG_INFINITY, 1.0, 0.5, f64::MIN_POSITIVE];
+    for _ in 0..cases {
+        let (a, b) = (*r.pick(&texts[..]), random(&mut r, 2).to_string());
+        let b = if r.below(2) == 0 { b.as_str() } else { *r.pick(&texts[..]) };
+        let _ = edge::caller_of(a, b);
+        let _ = edge::listed(a, b);
+        let _ = edge::same(a.as_bytes(), b.as_bytes());
+        let _ = edge::route(*r.pick(&waihu::vendors::ALL[..]), b);
+        let n = |r: &mut Rng| *r.pick(&numbers[..]);
+        let _ = edge::fits(n(&mut r), n(&mut r));
+        let _ = edge::take(n(&mut r), n(&mut r), n(&mut r), n(&mut r), n(&mut r));
+        let status = *r.pick(&[0u16, 200, 401, 403, 413, 422, 429, 502, 504, 999]);
+        let reply = if r.below(2) == 0 { random(&mut r, 4) } else { json!({ "error": random(&mut r, 2) }) };
+        let _ = edge::read_reply(status, &reply.to_string(), waihu::vendors::ALL[0], Operation::StartTask);
+        let _ = waihu::import::ChunkOutcome::of_proxy_answer(*r.pick(&waihu::vendors::ALL[..]), &random(&mut r, 2), &json!({ "error": random(&mut r, 3) }));
     }
 }

@@ -19,8 +19,8 @@ suites() {
   echo "== build the npm package (pkg/)"
   npm run --silent build
 
-  echo "== Node, workerd (miniflare), a Vite page and the www admin page (through the demo command) in headless Chromium; the vendor simulator's own tests"
-  node --test tests/pkg/ tests/import/ tests/simulator/ tests/workerd/ tests/vite/ tests/e2e/
+  echo "== Node, workerd (miniflare; imports through Cloudflare Queues), a Vite page and the www admin page (through the demo command) in headless Chromium; the vendor simulator's own tests"
+  node --test tests/pkg/ tests/import/ tests/queue/ tests/simulator/ tests/workerd/ tests/vite/ tests/e2e/
 
   echo "== TypeScript consumers (tsc --strict), publint, attw"
   bash tests/types/check.sh

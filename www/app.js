@@ -3,7 +3,7 @@
 import { VENDORS, idValue } from "./vendors.js";
 import { fieldsFor, initialCommon, initialOwn, formValues, buildSpec, LIFECYCLE, callRows } from "./task-form.js";
 import { t, L, locale, setLocale } from "./i18n.js";
-import { customersFromCsv, sampleCsv } from "./csv.js";
+import { sampleCsv } from "./csv.js";
 
 let waihu; // the package, loaded in boot()
 
@@ -61,8 +61,9 @@ const VENDOR_NAMES = { tanyi: "Tanyi 探意", byrobot: "BYRobot 百应", itniote
 
 const state = {
   vendor: "tanyi",
-  simUrl: "http://127.0.0.1:8787",
-  conn: {}, // vendor → { credentials, baseUrl }
+  // The demo Worker's proxy and the demo user's token (from /config.json): the page holds no
+  // vendor secret.
+  proxy: { url: "http://127.0.0.1:8788/api", token: "" },
   common: {}, // the unified form's shared values (task-form.js)
   values: {}, // vendor → its own section's values
   catalogs: {}, // vendor → { scripts, lines, … } (suggestions)
@@ -85,7 +86,6 @@ const state = {
 const vdef = () => VENDORS[state.vendor];
 const values = () => formValues(state.common, state.values[state.vendor]);
 const fields = () => fieldsFor(state.vendor);
-const conn = () => state.conn[state.vendor];
 const supports = (op) => waihu.operations(state.vendor).includes(op);
 
 // Issue slots: params path ("robotCallJob.dailyEndTime") → where its issues go.
@@ -104,15 +104,12 @@ async function boot() {
   }
   try {
     const cfg = await (await fetch("/config.json")).json();
-    if (cfg.simulatorUrl) state.simUrl = cfg.simulatorUrl;
-  } catch { /* keep the default simulator URL */ }
+    if (cfg.proxyUrl) state.proxy.url = cfg.proxyUrl;
+    if (cfg.token) state.proxy.token = cfg.token;
+  } catch { /* keep the default proxy URL */ }
 
   const stamp = clock().slice(0, 5);
   for (const v of Object.keys(VENDORS)) {
-    state.conn[v] = {
-      credentials: Object.fromEntries(VENDORS[v].credentials.map((c) => [c.key, c.value])),
-      baseUrl: `${state.simUrl}/${v}`,
-    };
     state.values[v] = initialOwn(v);
   }
   state.common = initialCommon();
@@ -216,52 +213,40 @@ function renderConnection() {
   const box = $("#conn-fields");
   box.replaceChildren();
   slots.conn.clear();
-  const c = conn();
+  const p = state.proxy;
   const onInput = () => { makeClient(); refresh(); };
   const onChange = () => loadRemoteData();
-  for (const cred of vdef().credentials) {
-    const id = `cred-${cred.key}`;
-    const input = h("input", {
-      id, type: cred.secret ? "password" : "text", value: c.credentials[cred.key] ?? "", autocomplete: "off", spellcheck: "false",
-      "aria-describedby": `${id}-issues`,
-      oninput: (e) => { c.credentials[cred.key] = e.target.value; onInput(); }, onchange: onChange,
-    });
-    const wrap = h("div", { class: "field" },
-      h("label", { for: id }, cred.label),
-      cred.secret
-        ? h("div", { class: "with-btn" }, input, h("button", {
-          type: "button", class: "btn ghost small", "aria-controls": id, "aria-pressed": "false",
-          onclick: (e) => {
-            const show = input.type === "password";
-            input.type = show ? "text" : "password";
-            e.currentTarget.textContent = show ? t("hide") : t("show");
-            e.currentTarget.setAttribute("aria-pressed", String(show));
-          },
-        }, t("show")))
-        : input,
-      h("ul", { class: "issues", id: `${id}-issues` }));
-    slots.conn.set(`credentials.${cred.key}`, { list: wrap.querySelector(".issues"), wrap, inputs: [input] });
-    box.append(wrap);
-  }
   const urlInput = h("input", {
-    id: "base-url", type: "url", value: c.baseUrl, spellcheck: "false", "aria-describedby": "base-url-issues",
-    oninput: (e) => { c.baseUrl = e.target.value; onInput(); }, onchange: onChange,
+    id: "proxy-url", type: "url", value: p.url, spellcheck: "false",
+    oninput: (e) => { p.url = e.target.value; onInput(); }, onchange: onChange,
   });
-  const urlWrap = h("div", { class: "field wide" }, h("label", { for: "base-url" }, t("baseUrl")), urlInput, h("ul", { class: "issues", id: "base-url-issues" }));
-  slots.conn.set("baseUrl", { list: urlWrap.querySelector(".issues"), wrap: urlWrap, inputs: [urlInput] });
-  box.append(urlWrap);
+  const tokenInput = h("input", {
+    id: "user-token", type: "password", value: p.token, autocomplete: "off", spellcheck: "false",
+    oninput: (e) => { p.token = e.target.value; onInput(); }, onchange: onChange,
+  });
+  box.append(
+    h("div", { class: "field wide" }, h("label", { for: "proxy-url" }, t("proxyUrl")), urlInput),
+    h("div", { class: "field" }, h("label", { for: "user-token" }, t("userToken")), h("div", { class: "with-btn" }, tokenInput, h("button", {
+      type: "button", class: "btn ghost small", "aria-controls": "user-token", "aria-pressed": "false",
+      onclick: (e) => {
+        const show = tokenInput.type === "password";
+        tokenInput.type = show ? "text" : "password";
+        e.currentTarget.textContent = show ? t("hide") : t("show");
+        e.currentTarget.setAttribute("aria-pressed", String(show));
+      },
+    }, t("show")))));
 }
 
 function makeClient() {
-  const c = conn();
+  const p = state.proxy;
   try {
-    state.client = new waihu.Client({ vendor: state.vendor, credentials: { ...c.credentials }, baseUrl: c.baseUrl, locale: locale(), timeoutMs: 15_000, maxRetries: 1 });
+    state.client = new waihu.Client({ vendor: state.vendor, proxyUrl: p.url, token: p.token, locale: locale(), timeoutMs: 30_000, maxRetries: 1 });
   } catch (e) {
     state.client = null;
     message($("#tasks-msg"), "error", describeError(e));
   }
-  // Dry runs of imports never send (their signal is aborted), so any well-formed config does.
-  state.dryClient = new waihu.Client({ vendor: state.vendor, credentials: Object.fromEntries(vdef().credentials.map((x) => [x.key, x.value])), baseUrl: "http://127.0.0.1:9/dry-run", locale: locale() });
+  // Dry runs of imports never send (their signal is aborted): the plan is made in the page.
+  state.dryClient = new waihu.Client({ vendor: state.vendor, proxyUrl: "http://127.0.0.1:9/dry-run", locale: locale() });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -421,17 +406,17 @@ function refresh() {
     issues = [];
     message($("#create-msg"), "error", describeError(e));
   }
-  // buildRequest also checks the credentials and the base URL (its params were checked above).
+  // What the page's client sends for it: the call to the proxy (src/edge.rs), which checks the
+  // params again, and signs and sends the vendor's request with the secrets it holds.
   state.request = null;
-  const c = conn();
   if (!issues.some((i) => i.severity === "error")) {
-    try {
-      const params = waihu.taskParams(state.vendor, spec, specOptions());
-      state.request = waihu.buildRequest(state.vendor, "createTask", params, { credentials: c.credentials, baseUrl: c.baseUrl, ...specOptions() });
-    } catch (e) {
-      if (waihu.isValidationError(e)) issues = issues.concat(e.issues.filter((i) => ["credentials", "baseUrl", "headers"].includes(i.path[0])));
-      else issues.push({ code: "invalid_type", path: [], message: describeError(e), params: {}, severity: "error" });
-    }
+    const params = waihu.taskParams(state.vendor, spec, specOptions());
+    state.request = {
+      method: "POST",
+      url: state.proxy.url,
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${state.proxy.token}` },
+      body: JSON.stringify({ vendor: state.vendor, operation: "createTask", locale: locale(), params }),
+    };
   }
   state.issues = issues;
   renderIssues(issues);
@@ -750,7 +735,7 @@ function importOptions() {
  */
 async function checkCustomers() {
   const seq = ++state.csv.seq;
-  const parsed = customersFromCsv($("#csv").value);
+  const parsed = customersOf($("#csv").value);
   const csv = { customers: [], rowIssues: new Map(), general: [], error: null, seq };
   if (parsed.error) csv.error = t("csvNeedsHeader");
   else csv.customers = parsed.customers;
@@ -776,6 +761,16 @@ async function checkCustomers() {
   if (seq !== state.csv.seq) return;
   state.csv = csv;
   renderRows();
+}
+
+/** The CSV's customers, read by the core's CSV reader (the one an import through the Worker uses). */
+function customersOf(text) {
+  try {
+    return { customers: waihu.csvCustomers(text) };
+  } catch (e) {
+    if (e?.code === "invalid_argument") return { error: "header" };
+    throw e;
+  }
 }
 
 function columnOf(key) {

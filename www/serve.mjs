@@ -2,9 +2,12 @@
 // The admin page's static server (node:http only):
 //   /            → www/ (index.html, app.js, …)
 //   /waihu/…     → pkg/dist/ (the built package; the page imports /waihu/browser.js)
-//   /config.json → { simulatorUrl }, so the page can prefill each vendor's base URL
+//   /config.json → { proxyUrl, token, feedUrl?, feedToken? }: where the page's Clients call the
+//                  proxy (the demo's Worker, www/worker/) and the demo user's token for it; the
+//                  Worker's live feed of completed calls (www/feed.js) and its token
 //
-//   node www/serve.mjs [--port 8080] [--host 127.0.0.1] [--sim-url http://127.0.0.1:8787]
+//   node www/serve.mjs [--port 8080] [--host 127.0.0.1] [--proxy-url http://127.0.0.1:8788/api] [--token …]
+//                      [--feed-url http://127.0.0.1:8788/feed --feed-token …]
 // Prints one line once listening (`waihu admin page on http://…/`), serves until killed.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -19,7 +22,10 @@ const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.WWW_PORT ?? "8080" },
     host: { type: "string", default: "127.0.0.1" },
-    "sim-url": { type: "string", default: process.env.SIM_URL ?? "http://127.0.0.1:8787" },
+    "proxy-url": { type: "string", default: process.env.PROXY_URL ?? "http://127.0.0.1:8788/api" },
+    token: { type: "string", default: process.env.PROXY_TOKEN ?? "waihu-demo-user-token" },
+    "feed-url": { type: "string" },
+    "feed-token": { type: "string" },
   },
 });
 
@@ -37,7 +43,7 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-const config = JSON.stringify({ simulatorUrl: values["sim-url"].replace(/\/+$/, "") });
+const config = JSON.stringify({ proxyUrl: values["proxy-url"], token: values.token, feedUrl: values["feed-url"], feedToken: values["feed-token"] });
 
 /** Resolves a URL path inside `root`, or null when it would escape it. */
 function inside(root, urlPath) {

@@ -1,6 +1,7 @@
 // What the page knows per vendor: its credentials, its own section of the unified create-task
 // form (`own`: its ids and the options only it has, each with the spec path waihu reports
-// issues at; the common fields are in task-form.js), and its id and query params.
+// issues at; the common fields are in task-form.js), and its id and query params. No
+// credentials: the page calls the demo Worker (waihu's edge proxy), which holds them.
 //
 // Field types: text, int (a whole number), id (a number or a string id), idlist (comma
 // separated ids), select (options; `num` sends numbers, `list` a one-item list), multi
@@ -8,16 +9,10 @@
 // fields that do not apply; hidden fields are not sent. `catalog` names a list loaded from the
 // vendor to suggest ids.
 
-/** Demo credentials of the bundled simulator (tests/simulator/README.md). */
 export const VENDORS = {
   tanyi: {
     label: { en: "Tanyi", zh: "探意" },
     native: "探意",
-    credentials: [
-      { key: "appKey", label: "appKey", value: "demoAppKey" },
-      { key: "appSecret", label: "appSecret", value: "demoAppSecret", secret: true },
-      { key: "tenantSign", label: "tenantSign", value: "demoTenant" },
-    ],
     own: [
       { id: "script", path: ["script"], type: "id", label: { en: "Dialog flow (script) id", zh: "话术 ID" }, value: "139", catalog: "scripts" },
       { id: "lines", path: ["lines"], type: "idlist", label: { en: "Line ids", zh: "线路 ID" }, value: "348", catalog: "lines", hint: { en: "Comma-separated", zh: "用逗号分隔" } },
@@ -35,10 +30,6 @@ export const VENDORS = {
   byrobot: {
     label: { en: "BYRobot", zh: "百应" },
     native: "百应",
-    credentials: [
-      { key: "appKey", label: "appKey", value: "demoAppKey" },
-      { key: "appSecret", label: "appSecret", value: "demoAppSecret", secret: true },
-    ],
     own: [
       { id: "companyId", path: ["vendorOptions", "byrobot", "companyId"], type: "id", label: { en: "Company id", zh: "公司 ID" }, value: "1", catalog: "companies",
         hint: { en: "Also used for the task list and imports", zh: "任务列表和导入也使用该公司" } },
@@ -68,11 +59,6 @@ export const VENDORS = {
   itniotech: {
     label: { en: "Itniotech", zh: "Itniotech" },
     native: "AI Voice",
-    credentials: [
-      { key: "apiKey", label: "apiKey", value: "demoApiKey" },
-      { key: "apiSecret", label: "apiSecret", value: "demoApiSecret", secret: true },
-      { key: "appId", label: "appId", value: "demoAppId" },
-    ],
     own: [
       { id: "script", path: ["script"], type: "id", label: { en: "Dialog flow (script) id", zh: "话术 ID" }, value: "8663", catalog: "scripts" },
       { id: "lines", path: ["lines"], type: "idlist", label: { en: "Line id", zh: "线路 ID" }, value: "2959", catalog: "lines" },
@@ -91,7 +77,6 @@ export const VENDORS = {
   zxycall: {
     label: { en: "ZXY", zh: "ZXY" },
     native: "zxycall",
-    credentials: [{ key: "token", label: "token", value: "demoToken", secret: true }],
     usesMeta: true,
     own: [
       { id: "script", path: ["script"], type: "select", num: true, label: { en: "Script group", zh: "话术分组" },

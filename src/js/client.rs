@@ -3,7 +3,7 @@
 //! retries only where the core's retry policy says it is safe. Per-attempt timeouts, an
 //! optional caller signal, and per-call options over the client's.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use serde_json::Value;
@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{from_json, invalid_argument, operation_of, to_js_error, to_json, vendor_of};
+use crate::edge;
 use crate::error::{Error, TransportFailure};
 use crate::http::HttpRequest;
 use crate::import::ChunkOutcome;
@@ -37,12 +38,14 @@ extern "C" {
 
 pub(crate) struct Config {
     pub vendor: Vendor,
-    credentials: Value,
-    base_url: Option<String>,
-    locale: Locale,
-    send: SendOptions,
+    pub credentials: Value,
+    pub base_url: Option<String>,
+    /// Proxy mode: the proxy's URL and token (src/edge.rs) instead of credentials.
+    pub proxy: Option<(String, Option<String>)>,
+    pub locale: Locale,
+    pub send: SendOptions,
     /// The config's `fetch`, if one was injected.
-    fetch: Option<js_sys::Function>,
+    pub fetch: Option<js_sys::Function>,
 }
 
 /// A configured connection to one vendor.
@@ -59,12 +62,9 @@ impl Client {
     pub fn new(config_json: &str, #[wasm_bindgen(unchecked_param_type = "typeof globalThis.fetch | undefined")] fetch: JsValue) -> Result<Client, JsValue> {
         let raw = from_json(config_json)?;
         let c = options::client_config(&raw).map_err(|e| invalid_argument(&format!("invalid client config: {e}")))?;
-        let fetch = match fetch {
-            f if f.is_undefined() || f.is_null() => None,
-            f => Some(f.dyn_into::<js_sys::Function>().map_err(|_| invalid_argument("invalid client config: `fetch` must be a function"))?),
-        };
+        let fetch = fetch_of(fetch, "client config")?;
         let vendor = vendor_of(&JsValue::from_str(&c.vendor))?;
-        Ok(Client { config: Rc::new(Config { vendor, credentials: c.credentials, base_url: c.base_url, locale: c.locale, send: c.send, fetch }) })
+        Ok(Client { config: Rc::new(Config { vendor, credentials: c.credentials, base_url: c.base_url, proxy: c.proxy, locale: c.locale, send: c.send, fetch }) })
     }
 
     #[wasm_bindgen(getter)]
@@ -74,25 +74,31 @@ impl Client {
 
     /// Sends `operation` with params given as JSON text, and resolves to the JSON text of the
     /// envelope's data. `options_json`: JSON text of the call's options (`null` for none).
+    /// `chunk`: the params are an import chunk from `ImportPlanner` (its rows were validated
+    /// when planned, so only the credentials, base URL and headers are checked), and the call
+    /// resolves to the JSON text of its `ChunkOutcome` (`{kind: "applied" | "rejected" |
+    /// "unknown" | "notSent", …}`), never rejecting for the chunk's own failure.
     #[wasm_bindgen(unchecked_return_type = "Promise<string>")]
-    pub fn call(&self, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str, #[wasm_bindgen(unchecked_param_type = "AbortSignal | undefined")] signal: JsValue) -> js_sys::Promise {
+    pub fn call(&self, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str, #[wasm_bindgen(unchecked_param_type = "AbortSignal | undefined")] signal: JsValue, chunk: bool) -> js_sys::Promise {
         let prepared = (|| Ok::<_, JsValue>((operation_of(self.config.vendor, &operation)?, from_json(params_json)?, call_options(&self.config, options_json)?)))();
         match prepared {
-            Ok((op, params, send)) => spawn(Send { config: self.config.clone(), op, params, send, signal: signal.dyn_into().ok(), record: None }),
+            Ok((op, params, send)) => spawn(Send { locale: self.config.locale, config: self.config.clone(), op, params, send, signal: signal.dyn_into().ok(), import: chunk }),
             Err(e) => js_sys::Promise::reject(&e),
         }
     }
 }
 
-/// One call to send, and where an import chunk's outcome goes (its plan's outcomes, and its
-/// index): then the promise resolves to the outcome's kind and never rejects for the chunk.
+/// One call to send. `import`: an import chunk, whose promise resolves to the JSON text of its
+/// `ChunkOutcome` and never rejects for the chunk's own failure.
 pub(crate) struct Send {
     pub config: Rc<Config>,
     pub op: Operation,
     pub params: Value,
     pub send: SendOptions,
+    /// Of the issues and explanations (a proxy's calls each have their caller's).
+    pub locale: Locale,
     pub signal: Option<web_sys::AbortSignal>,
-    pub record: Option<(Rc<RefCell<Vec<ChunkOutcome>>>, usize)>,
+    pub import: bool,
 }
 
 /// Sends `s` in the background. One function for calls and import chunks: each
@@ -101,23 +107,23 @@ pub(crate) fn spawn(s: Send) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         // An import chunk's rows were validated when planned: only credentials, base URL and
         // headers are checked again.
-        let result = send_call(&s.config, s.op, &s.params, &s.send, s.signal.as_ref(), s.record.is_none()).await;
-        match (s.record, result) {
-            (None, Ok(data)) => Ok(JsValue::from_str(&super::result_json(data))),
-            (None, Err(e)) => Err(to_js_error(&e)),
-            (Some((outcomes, i)), result) => {
-                let outcome = match result {
-                    Ok(data) => ChunkOutcome::Applied { data },
-                    Err(e) => ChunkOutcome::of_error(&e),
-                };
-                let kind = outcome.kind();
-                if let Some(slot) = outcomes.borrow_mut().get_mut(i) {
-                    *slot = outcome;
-                }
-                Ok(JsValue::from_str(kind))
-            }
+        let result = send_call(&s.config, s.op, &s.params, &s.send, s.locale, s.signal.as_ref(), !s.import).await;
+        match (s.import, result) {
+            // A proxy's answer, `{ data }` or `{ error }`, is unwrapped by api.js.
+            (false, Ok(data)) => Ok(JsValue::from_str(&super::result_json(data))),
+            (false, Err(e)) => Err(to_js_error(&e)),
+            (true, Ok(answer)) if s.config.proxy.is_some() => Ok(JsValue::from_str(&ChunkOutcome::of_proxy_answer(s.config.vendor, &s.params, &answer).to_json())),
+            (true, result) => Ok(JsValue::from_str(&ChunkOutcome::of_result(s.config.vendor, &s.params, &result).to_json())),
         }
     })
+}
+
+/// The config's `fetch`: a function, or none (`undefined`, `null`).
+pub(crate) fn fetch_of(fetch: JsValue, what: &str) -> Result<Option<js_sys::Function>, JsValue> {
+    match fetch {
+        f if f.is_undefined() || f.is_null() => Ok(None),
+        f => f.dyn_into::<js_sys::Function>().map(Some).map_err(|_| invalid_argument(&format!("invalid {what}: `fetch` must be a function"))),
+    }
 }
 
 /// The client's send options with a call's on top.
@@ -129,24 +135,34 @@ pub(crate) fn call_options(config: &Config, options_json: &str) -> Result<SendOp
 }
 
 /// Sends one call, retrying where the policy allows. `check_params`: false for params validated
-/// already as a whole (an import plan's chunks), so a million rows are not checked twice.
-pub(crate) async fn send_call(config: &Config, op: Operation, params: &Value, send: &SendOptions, signal: Option<&web_sys::AbortSignal>, check_params: bool) -> Result<Value, Error> {
+/// already as a whole (an import plan's chunks), so a million rows are not checked twice. In
+/// proxy mode the call goes to the proxy, which checks everything itself, and its answer
+/// (`{ data }` or `{ error }`) is the result.
+pub(crate) async fn send_call(config: &Config, op: Operation, params: &Value, send: &SendOptions, locale: Locale, signal: Option<&web_sys::AbortSignal>, check_params: bool) -> Result<Value, Error> {
     let vendor = config.vendor;
     let mut attempt = 0;
     loop {
         // Built afresh for each attempt: the vendors' signatures carry the current time.
         let now = js_sys::Date::now();
-        let options = send.build_options(config.base_url.clone(), now, config.locale);
-        let req = if check_params {
-            vendor.build_request(op, params, &config.credentials, &options)?
-        } else {
-            vendor.build_prevalidated_request(op, params, &config.credentials, &options)?
+        let options = send.build_options(config.base_url.clone(), now, locale);
+        let req = match &config.proxy {
+            Some((url, token)) => edge::proxy_request(url, token.as_deref(), vendor, op, params, locale, &send.headers)?,
+            None if check_params => vendor.build_request(op, params, &config.credentials, &options)?,
+            None => vendor.build_prevalidated_request(op, params, &config.credentials, &options)?,
         };
         let jitter = js_sys::Math::random();
         let (outcome, result) = match fetch_once(config.fetch.as_ref(), &req, send.timeout_ms, signal).await {
             Ok((status, retry_after, body)) => {
                 let retry_after_ms = retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now));
-                (Outcome::Status { status, retry_after_ms }, vendor.parse_response(op, status, &body, config.locale))
+                let result = match config.proxy {
+                    // The proxy's answer is final: it retried the vendor as the policy allows.
+                    Some(_) => match edge::read_reply(status, &body, vendor, op) {
+                        Some(answer) => return Ok(answer),
+                        None => Err(Error::response(vendor, status, "not an answer of waihu's proxy")),
+                    },
+                    None => vendor.parse_response(op, status, &body, locale),
+                };
+                (Outcome::Status { status, retry_after_ms }, result)
             }
             Err(failure) => {
                 let outcome = match failure {

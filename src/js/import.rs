@@ -1,102 +1,75 @@
-//! Imports at the boundary: the core plans, sorts each chunk's result into an outcome, and
-//! folds the outcomes into a report; pkg-template/api.js only schedules the sends (a bounded
-//! number at a time, progress, the caller's signal) in between. (The loop is JS: in Rust its
-//! futures and closures were ~3 KiB of gzipped .wasm.)
-
-use std::cell::RefCell;
+//! Imports at the boundary: the core's streaming planner, the send of one chunk, and the
+//! queue's rules. pkg-template/api.js schedules a client's sends (a bounded number at a time,
+//! progress, the caller's signal); pkg-template/queue.js wires the queue, its consumer and the
+//! ledger. (The loops are JS: in Rust their futures and closures were ~3 KiB of gzipped .wasm.)
 
 use wasm_bindgen::prelude::*;
 
-use super::client::{call_options, spawn, Client, Send};
 use super::{from_json, options_of, to_js_error, to_json, vendor_of};
-use crate::import::{self, ChunkOutcome, ImportOptions, Plan};
-use crate::vendor::Operation;
+use crate::import::queue::Backoff;
+use crate::import::{self, Format, ImportOptions, Planner};
+use crate::json::Json;
 
-/// A planned import: its chunks' params, their outcomes so far, and the fold into a report.
+/// An import being planned: rows in (`push`), chunks and rejected rows out (`take`).
 #[wasm_bindgen]
-pub struct ImportPlan {
-    plan: std::rc::Rc<Plan>,
-    outcomes: std::rc::Rc<RefCell<Vec<ChunkOutcome>>>,
+pub struct ImportPlanner {
+    planner: Planner,
 }
 
-/// Validates every row and cuts the chunks. Throws ValidationError (issue paths start at the
-/// row index) unless `options.skipInvalid`.
-#[wasm_bindgen(js_name = planImport)]
-pub fn plan_import(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue,
-    task_id_json: &str,
-    customers_json: &str,
-    // JSON text of `RawImportOptions`, or `null`.
-    options_json: &str,
-) -> Result<ImportPlan, JsValue> {
-    let vendor = vendor_of(&vendor)?;
-    let options: ImportOptions = options_of(options_json, "import options", crate::options::import_options)?;
-    let plan = import::plan(vendor, &from_json(task_id_json)?, from_json(customers_json)?, &options).map_err(|e| to_js_error(&e))?;
-    let outcomes = vec![ChunkOutcome::NotSent; plan.chunks.len()];
-    Ok(ImportPlan { plan: plan.into(), outcomes: RefCell::new(outcomes).into() })
-}
 
 #[wasm_bindgen]
-impl ImportPlan {
-    /// Input rows.
-    #[wasm_bindgen(getter)]
-    pub fn total(&self) -> usize {
-        self.plan.total
+impl ImportPlanner {
+    /// The rows come as text in pieces of any size: CSV with `csv`, else NDJSON (a JSON row a
+    /// line). Throws ValidationError for the task id and the other call members (`extra`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, task_id_json: &str, options_json: &str, csv: bool) -> Result<ImportPlanner, JsValue> {
+        let vendor = vendor_of(&vendor)?;
+        let options: ImportOptions = options_of(options_json, "import options", crate::options::import_options)?;
+        let format = if csv { Format::Csv } else { Format::Ndjson };
+        let planner = Planner::new(vendor, &from_json(task_id_json)?, &options, format).map_err(|e| to_js_error(&e))?;
+        Ok(ImportPlanner { planner })
     }
 
-    #[wasm_bindgen(getter, js_name = chunkCount)]
-    pub fn chunk_count(&self) -> usize {
-        self.plan.chunks.len()
-    }
-
-    /// Chunks to keep in flight at once.
-    #[wasm_bindgen(getter)]
-    pub fn concurrency(&self) -> usize {
-        self.plan.concurrency
-    }
-
-    /// Rows rejected before sending (invalid with skipInvalid, or duplicates).
-    #[wasm_bindgen(getter, js_name = rejectedCount)]
-    pub fn rejected_count(&self) -> usize {
-        self.plan.rejected.len()
-    }
-
-    /// How many rows chunk `i` holds.
-    #[wasm_bindgen(js_name = chunkRows)]
-    pub fn chunk_rows(&self, i: usize) -> usize {
-        self.plan.chunks.get(i).map_or(0, |c| c.rows.len())
-    }
-
-    /// The report, as JSON text of `ImportReport`, from the outcomes recorded so far (a chunk
-    /// never sent counts as not sent).
-    pub fn finish(&self) -> String {
-        to_json(&self.plan.fold(&self.outcomes.borrow()))
-    }
-}
-
-#[wasm_bindgen]
-impl Client {
-    /// Sends chunk `i` of `plan` (its rows were validated when planned, so only the credentials,
-    /// base URL and headers are checked), records its outcome in the plan, and resolves to the
-    /// outcome's kind: `"applied"`, `"rejected"`, `"unknown"` or `"notSent"`. Never rejects for
-    /// the chunk's own failure: that is its outcome.
-    #[wasm_bindgen(js_name = sendChunk, unchecked_return_type = "Promise<\"applied\" | \"rejected\" | \"unknown\" | \"notSent\">")]
-    pub fn send_chunk(&self, plan: &ImportPlan, i: usize, options_json: &str, #[wasm_bindgen(unchecked_param_type = "AbortSignal | undefined")] signal: JsValue) -> js_sys::Promise {
-        let chunk = plan.plan.chunks.get(i).filter(|_| plan.plan.vendor == self.config.vendor);
-        let prepared = match chunk {
-            Some(chunk) => call_options(&self.config, options_json).map(|send| (chunk.params.clone(), send)),
-            None => Err(super::invalid_argument("no such chunk in a plan for this client's vendor")),
-        };
-        match prepared {
-            Ok((params, send)) => spawn(Send {
-                config: self.config.clone(),
-                op: Operation::ImportCustomers,
-                params,
-                send,
-                signal: signal.dyn_into().ok(),
-                record: Some((plan.outcomes.clone(), i)),
-            }),
-            Err(e) => js_sys::Promise::reject(&e),
+    /// Plans the rows in `text` (with `last`, the end of the input), and returns what is
+    /// planned since the last call: a line of JSON, `{chunks: [{first, end, rows}], rejected:
+    /// RowRejection[], total, rejectedCount, concurrency}` (the counts so far; the chunks to
+    /// keep in flight), then each chunk's body (the JSON text of its params) on a line of its
+    /// own. Throws ValidationError when a CSV header names no phone column and, at the end, for invalid rows (issue paths start at the row
+    /// index) unless `skipInvalid`.
+    pub fn push(&mut self, text: &str, last: bool) -> Result<String, JsValue> {
+        let mut result = self.planner.text(text);
+        if last && result.is_ok() {
+            result = self.planner.end();
         }
+        result.map_err(|e| to_js_error(&e))?;
+        Ok(self.planner.take_text())
     }
+}
+
+/// An import's report, as JSON text of `ImportReport`, from what its sender keeps (`{total,
+/// rejected: RowRejection[], chunks: [first, end, outcome | null][]}`: the planner's rejected
+/// rows and chunks, and each chunk's outcome, null while it is still to be sent; see
+/// `import::report::report_of_state`): a client's import and a queue's ledger alike. An empty
+/// string for a state not of that shape (the package's own code builds it).
+#[wasm_bindgen(js_name = importReport)]
+pub fn import_report(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, state_json: &str) -> Result<String, JsValue> {
+    let vendor = vendor_of(&vendor)?;
+    let report = Json::from_str(state_json).ok().and_then(|state| import::report::report_of_state(vendor, &state));
+    Ok(report.map(|r| to_json(&r)).unwrap_or_default())
+}
+
+/// Seconds a queue's consumer waits before a chunk back in the queue (outcome `status`
+/// `"queued"`) is delivered again: `base · 2^(attempt − 1)`, at most `max`, where `attempt` is
+/// the message's delivery count (1 the first time).
+#[wasm_bindgen(js_name = importBackoff)]
+pub fn import_backoff(attempt: u32, base: u32, max: u32) -> u32 {
+    Backoff { base, max }.delay(attempt)
+}
+
+/// A CSV list's customers (`{name?, phone, properties?}[]`) as JSON text, read by the core's
+/// CSV reader (the same one the planner uses); an empty string when the header names no phone
+/// column.
+#[wasm_bindgen(js_name = csvCustomers)]
+pub fn csv_customers(text: &str) -> String {
+    import::csv_customers(text).unwrap_or_default()
 }

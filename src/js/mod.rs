@@ -22,8 +22,10 @@ mod bench;
 mod client;
 mod errors;
 mod import;
+mod proxy;
 mod types;
 mod unified;
+mod webhook;
 #[cfg(test)]
 mod tests;
 
@@ -154,9 +156,14 @@ pub fn vendor_ids() -> JsValue {
     vendors::ALL.iter().map(|v| JsValue::from_str(v.as_str())).collect::<js_sys::Array>().into()
 }
 
-/// The error classes to declare, as JSON text of `[name, code | null][]`: read by the package
-/// build (pkg-template/codegen.mjs), which generates the classes and guards from it.
+/// The error classes to declare and the status a proxy answers each with, as JSON text of
+/// `[[name, code | null][], status[]]`: read by the package build (pkg-template/codegen.mjs),
+/// which generates the classes, guards and the proxy's status table from it.
 #[wasm_bindgen(js_name = errorKinds)]
 pub fn error_kinds() -> String {
-    to_json(Error::KINDS)
+    let mut out = String::from("[") + &to_json(Error::KINDS) + ",[";
+    for (i, status) in crate::edge::STATUS.iter().enumerate() {
+        out = out + if i == 0 { "" } else { "," } + &status.to_string();
+    }
+    out + "]]"
 }

@@ -74,7 +74,11 @@ export interface SendOptions {
 }
 export interface RawClientConfig extends SendOptions {
   vendor: Vendor;
-  credentials: unknown;
+  credentials?: unknown;
+  /** Proxy mode (without credentials): the URL of waihu's edge proxy. */
+  proxyUrl?: string;
+  /** Proxy mode: the caller's bearer token for the proxy. */
+  token?: string;
   baseUrl?: string;
   locale?: Locale;
   /** The `fetch` to send with (default: the global one), for tests, proxies, instrumentation. */

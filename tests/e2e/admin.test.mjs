@@ -1,15 +1,24 @@
 // The www/ admin page end to end, started exactly as the demo command starts it (bash
-// www/demo.sh, on free ports), in headless Chromium against the bundled vendor simulator:
-// field errors in English and Chinese (on the unified form; tests/e2e/unified.test.mjs switches
-// it through the vendors), the live signed-request preview, creating a Tanyi task,
-// importing 250 customers (2 bad) with progress and report, starting the task, and a vendor
-// error shown with its code. Screenshots of each step go to test-output/e2e/.
+// www/demo.sh, on free ports: the simulator, the demo Worker in local workerd through
+// `wrangler dev`, the page server), in headless Chromium; the page talks only to the Worker
+// (waihu's edge proxy), which holds the vendors' secrets. Field errors in English and Chinese
+// on the unified form (tests/e2e/unified.test.mjs switches it through the vendors), the live preview of the call to the proxy, creating a Tanyi task, importing 250 customers (2
+// bad) with progress and report, starting the task, a vendor error shown with its code, then a
+// task created and listed for each other vendor; the Worker's refusals (no token, another
+// origin) never reach the simulator; and no request the page made, no response it got and no
+// line the Worker logged holds a vendor secret. Screenshots of each step go to
+// test-output/e2e/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEMO_CREDENTIALS } from "../simulator/index.mjs";
 
 import { HOST, START_TIMEOUT_MS, STEP_MS, freePort, portOpen, startDemo, launch, outDir } from "./demo.mjs";
+
+// Every vendor secret the Worker holds (the simulator's demo credentials).
+const SECRETS = [...new Set(Object.values(DEMO_CREDENTIALS).flatMap((c) => Object.values(c)))];
+const TOKEN = "waihu-demo-user-token";
 
 /** 250 customers; rows 57 and 180 (0-based) have bad phones. */
 function csv250() {
@@ -21,17 +30,22 @@ function csv250() {
   return lines.join("\n") + "\n";
 }
 
-test("admin page: validate, preview, create, import, start (Tanyi, via the demo command)", { timeout: START_TIMEOUT_MS + 120_000 }, async (t) => {
+/** Where a text holds a vendor secret (none: []). */
+const secretsIn = (text) => SECRETS.filter((secret) => text.includes(secret));
+
+test("admin page through the demo Worker: validate, preview, create, import, start; every vendor; no secret in the page", { timeout: START_TIMEOUT_MS + 180_000 }, async (t) => {
   mkdirSync(outDir, { recursive: true });
   const simPort = await freePort();
+  const workerPort = await freePort();
   const wwwPort = await freePort();
-  const demo = startDemo({ DEMO_HOST: HOST, SIM_PORT: String(simPort), WWW_PORT: String(wwwPort) });
+  const demo = startDemo({ DEMO_HOST: HOST, SIM_PORT: String(simPort), WORKER_PORT: String(workerPort), WWW_PORT: String(wwwPort) });
   let browser;
   t.after(async () => {
     await browser?.close();
     await demo.stop();
-    // No leftovers: both servers are gone.
+    // No leftovers: the three servers are gone.
     assert.equal(await portOpen(simPort), false, "the simulator stopped");
+    assert.equal(await portOpen(workerPort), false, "the Worker stopped");
     assert.equal(await portOpen(wwwPort), false, "the page server stopped");
   });
 
@@ -42,14 +56,24 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
   const url = await demo.url;
   lap("demo start");
   assert.equal(url, `http://${HOST}:${wwwPort}/`);
+  const sim = `http://${HOST}:${simPort}`;
+  const proxyUrl = `http://${HOST}:${workerPort}/api`;
+  const simRequests = async () => (await fetch(`${sim}/__sim/requests`)).json();
 
   browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(STEP_MS);
   const errors = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e}`));
-  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+  // Chromium logs every HTTP error status; the proxy answers a vendor's error with 502, which
+  // the page shows (step 9).
+  page.on("console", (m) => m.type() === "error" && !/^Failed to load resource: the server responded with a status of 502/.test(m.text()) && errors.push(`console: ${m.text()}`));
   page.on("requestfailed", (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  // Everything the page sent and got, to look for secrets in at the end.
+  const traffic = [];
+  const reads = [];
+  page.on("request", (r) => traffic.push({ what: `request ${r.method()} ${r.url()}`, text: `${r.url()}\n${JSON.stringify(r.headers())}\n${r.postData() ?? ""}` }));
+  page.on("response", (r) => reads.push(r.text().catch(() => "").then((body) => traffic.push({ what: `response ${r.status()} ${r.url()}`, text: `${JSON.stringify(r.headers())}\n${body}` }))));
   let n = 0;
   const shot = async (name) => (await page.evaluate(() => window.scrollTo(0, 0)), page.screenshot({ path: join(outDir, `${String(++n).padStart(2, "0")}-${name}.png`), fullPage: true }));
   const text = (sel) => page.locator(sel).innerText();
@@ -62,6 +86,21 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
     throw e;
   }
   assert.deepEqual(errors, []);
+  await Promise.all(reads);
+
+  // The page only ever talked to its own server and to the Worker, never to the simulator.
+  const hosts = new Set(traffic.map((x) => new URL(x.what.split(" ").at(-1)).host));
+  assert.deepEqual([...hosts].sort(), [`${HOST}:${wwwPort}`, `${HOST}:${workerPort}`].sort());
+  // No request, no response (bodies of errors included), no Worker log line holds a secret.
+  for (const x of traffic) assert.deepEqual(secretsIn(x.text), [], x.what);
+  assert.ok(traffic.some((x) => /^response 5\d\d /.test(x.what) && x.text.includes("\"error\"")), "error bodies were among the responses checked");
+  assert.match(demo.log(), /"proxyCall":\{"caller":"demo","vendor":"zxycall"/, "the Worker's audit lines are in the captured log");
+  assert.deepEqual(secretsIn(demo.log()), [], "the demo's output, the Worker's log included");
+  // Everything that reached the simulator came through the Worker (workerd marks its requests).
+  const reached = await simRequests();
+  assert.ok(reached.length > 0);
+  assert.deepEqual(reached.filter((r) => !r.headers["cf-worker"]).map((r) => `${r.vendor} ${r.path}`), []);
+
   writeFileSync(join(outDir, "timings.json"), JSON.stringify(timings, null, 2) + "\n");
   t.diagnostic(`timings (ms): ${JSON.stringify(timings)}`);
 
@@ -70,16 +109,17 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
     await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
     lap("page load (wasm init)");
 
-    // 1. Tanyi, prefilled with the simulator's demo credentials and URL.
+    // 1. Tanyi, through the proxy; the page holds the proxy's URL and the demo user's token.
     await page.check('input[name="vendor"][value="tanyi"]');
-    assert.equal(await page.inputValue("#cred-appKey"), "demoAppKey");
-    assert.equal(await page.inputValue("#base-url"), `http://${HOST}:${simPort}/tanyi`);
+    assert.equal(await page.inputValue("#proxy-url"), proxyUrl);
+    assert.equal(await page.inputValue("#user-token"), TOKEN);
     await page.waitForSelector("#preview-url");
-    assert.equal(await text("#preview-url"), `http://${HOST}:${simPort}/tanyi/apiOpen/v1/job/create`);
-    // Secrets are masked in the preview.
+    assert.equal(await text("#preview-url"), proxyUrl);
+    // The token is masked in the preview; the body is the call to the proxy.
     const headersText = await text("#preview-headers");
-    assert.doesNotMatch(headersText, /demoAppKey/);
-    assert.match(headersText, /signature\s+\S{4}•+\S{4}/);
+    assert.doesNotMatch(headersText, new RegExp(TOKEN));
+    assert.match(headersText, /Authorization\s+Bearer \S{4}•+\S{4}/);
+    assert.match(await text("#preview-json"), /"vendor": "tanyi",\s+"operation": "createTask"/);
     await shot("tanyi-loaded");
 
     // 2. A daily window of 08:00–21:00: the start shows its error, the end a warning (Tanyi's
@@ -148,7 +188,8 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
     await page.uncheck("#only-issues");
     lap("CSV check");
 
-    // 7. Import (skipInvalid): the progress bar reaches 100 %; the report has 248 and 2.
+    // 7. Import (skipInvalid), its chunks through the proxy: the progress bar reaches 100 %;
+    //    the report has 248 and 2, and the simulator holds the 248.
     await page.click("#import-btn");
     await page.locator("#import-report").waitFor({ state: "visible", timeout: 60_000 });
     assert.equal(await page.$eval("#import-progress", (p) => [p.value, p.max].join("/")), "250/250");
@@ -160,6 +201,8 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
     assert.match(await text("#rejected-body"), /invalid_phone/);
     // The task list is refreshed after the import: 0 of 248 called.
     await page.locator(`#tasks-body tr[data-task-id="${taskId}"] td.num`, { hasText: "/ 248" }).waitFor();
+    const ledger = await (await fetch(`${sim}/__sim/ledger`)).json();
+    assert.equal(ledger.tanyi.tasks[taskId].customers.length, 248);
     await shot("imported");
     lap("import 250 rows");
 
@@ -169,11 +212,41 @@ test("admin page: validate, preview, create, import, start (Tanyi, via the demo 
     assert.match(await text("#tasks-msg"), new RegExp(`task ${taskId} done`));
     await shot("task-started");
 
-    // 9. Starting it again is refused by the vendor: a readable message with the vendor's code.
+    // 9. Starting it again is refused by the vendor: through the proxy, the same readable
+    //    message with the vendor's code.
     await row.locator('button[data-action="startTask"]').click();
     await page.locator("#tasks-msg .note.error").waitFor();
     assert.match(await text("#tasks-msg"), /^VendorError 412: \S/);
     await shot("vendor-error");
     lap("start, vendor error");
+
+    // 10. The other three vendors, through the same proxy: the task list loads, a task made
+    //     from the form's defaults is created and listed.
+    for (const vendor of ["byrobot", "itniotech", "zxycall"]) {
+      await page.check(`input[name="vendor"][value="${vendor}"]`);
+      if (vendor === "zxycall") await page.locator("#meta-bar.ok").waitFor();
+      const vname = `e2e ${vendor} ${Date.now()}`;
+      await page.fill(vendor === "byrobot" ? "#f-taskName" : "#f-name", vname);
+      await page.waitForFunction(() => !document.querySelector("#submit").disabled);
+      await page.click("#submit");
+      await page.locator("#create-msg .note.ok").waitFor();
+      await page.locator("#tasks-body tr", { hasText: vname }).waitFor();
+      assert.equal(await page.locator("#tasks-msg .note.error").count(), 0, `${vendor}: no error`);
+      await shot(`${vendor}-task-created`);
+    }
+    lap("three more vendors");
+
+    // 11. The Worker refuses a call without the token and one from another origin (as a
+    //     browser would send them), and neither reaches the simulator.
+    const before = (await simRequests()).length;
+    const call = JSON.stringify({ vendor: "tanyi", operation: "listTasks", params: {} });
+    const noToken = await fetch(proxyUrl, { method: "POST", headers: { origin: url.slice(0, -1), "content-type": "application/json" }, body: call });
+    assert.equal(noToken.status, 401);
+    assert.equal((await noToken.json()).error.name, "UnauthenticatedError");
+    const elsewhere = await fetch(proxyUrl, { method: "POST", headers: { origin: "http://evil.example", authorization: `Bearer ${TOKEN}` }, body: call });
+    assert.equal(elsewhere.status, 403);
+    assert.equal(elsewhere.headers.get("access-control-allow-origin"), null, "no CORS grant for another origin");
+    assert.equal((await simRequests()).length, before, "no refused call reached the simulator");
+    lap("refusals");
   }
 });

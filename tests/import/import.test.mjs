@@ -128,3 +128,56 @@ test("cancel stops further chunks", async () => {
   for (const r of report.notSent) assert.equal(counts[`136${String(r).padStart(8, "0")}`] ?? 0, 0);
   assert.equal(report.imported.length + report.rejected.length + report.unknown.length + report.notSent.length, 5_000);
 });
+
+// Issue 12 item 14: an onProgress that throws no longer loses the report: it comes back with the
+// error attached, every chunk already in flight is in it, and no chunk starts after the throw.
+test("a throwing onProgress returns the report with its error, and starts no further chunk", async () => {
+  const [taskId] = await createTask("tanyi");
+  sim.setFaults({ rate: 1, kinds: ["latency"], latencyMs: 20, vendors: ["tanyi"] });
+  const boom = new Error("progress bar broke");
+  const before = (await sim.requests()).length;
+  let calls = 0;
+  let report;
+  try {
+    report = await client("tanyi").importCustomers(taskId, customers(2_000, "135"), { concurrency: 2, onProgress: (p) => { if (++calls === 3) throw boom; } });
+  } finally {
+    sim.setFaults({});
+  }
+  const sent = (await sim.requests()).length - before;
+  assert.equal(report.progressError, boom);
+  assert.equal(calls, 3, "not called after it threw");
+  // Two chunks were in flight when it threw (the 2nd outcome): those two land, nothing after.
+  assert.ok(sent <= 4, `${sent} chunks sent`);
+  const counts = await applied("tanyi", taskId);
+  assert.equal(Object.keys(counts).length, report.imported.length, "the report names every row the vendor holds");
+  assert.equal(report.imported.length + report.notSent.length + report.rejected.length + report.unknown.length, 2_000);
+  assert.ok(report.notSent.length >= 1_500);
+});
+
+// Issue 12 items 16 and 20: one phone in four spellings is one customer across the whole list,
+// and scalar properties reach the vendor in their string form (what the type allows is sent).
+test("duplicates across spellings are dropped and scalar properties are sent as strings", async () => {
+  const [taskId] = await createTask("tanyi");
+  const rows = customers(300, "134");
+  rows[0] = { phone: "13300000002", properties: { amount: 12, vip: true } };
+  rows[120] = { phone: "+86 13300000002" };
+  rows[220] = { phone: "8613300000002" };
+  rows[299] = { phone: "008613300000002" };
+  const report = await client("tanyi").importCustomers(taskId, rows);
+  assert.deepEqual(report.rejected.map((r) => [r.row, r.code]), [[120, "duplicate_value"], [220, "duplicate_value"], [299, "duplicate_value"]]);
+  const counts = await applied("tanyi", taskId);
+  assert.equal(counts["13300000002"], 1);
+  const sentRow = (await sim.requests()).filter((r) => r.vendor === "tanyi" && /importCustomer/.test(r.path)).flatMap((r) => r.body?.customerPersons ?? []).find((p) => p.phoneNumber === "13300000002");
+  assert.ok(sentRow, "the first spelling was sent as written");
+  assert.deepEqual(sentRow.properties, { amount: "12", vip: "true" });
+});
+
+test("csvCustomers reads RFC 4180 text with the core's reader", async () => {
+  const { csvCustomers } = await import("waihu");
+  assert.deepEqual(csvCustomers('\uFEFFname,phone,note\r\n"Li, ""B""",139 0000 0001,"a\r\nb"\r\n\r\n,13900000002,\r\n'), [
+    { name: 'Li, "B"', phone: "139 0000 0001", properties: { note: "a\r\nb" } },
+    { phone: "13900000002" },
+  ]);
+  assert.throws(() => csvCustomers("a,b\n1,2"), (e) => e instanceof TypeError && e.code === "invalid_argument");
+  assert.throws(() => csvCustomers(1), (e) => e instanceof TypeError && e.code === "invalid_argument");
+});

@@ -18,6 +18,11 @@ import {
   WaihuError,
   isWaihuError,
   buildRequest,
+  csvCustomers,
+  createImportConsumer,
+  createImportPlanner,
+  importReport,
+  LEDGER_RULES,
   isAbortError,
   isNetworkError,
   isResponseError,
@@ -41,6 +46,9 @@ import type {
   ByrobotCreateTaskParams,
   ByrobotImportResult,
   ImportReport,
+  ChunkOutcome,
+  ImportLedgerStub,
+  UnifiedCustomer,
   ByrobotTaskPage,
   ByrobotTaskSummary,
   ByrobotUpdateTaskParams,
@@ -365,6 +373,19 @@ async function useClients(signal: AbortSignal): Promise<void> {
       onProgress: (p) => console.log(p.done, p.total, p.failed),
     }),
   );
+  // A CSV list read by the core's reader, imported as is.
+  const fromCsv = exact<UnifiedCustomer[]>()(csvCustomers("name,phone,amount\n李四,15555555555,12\n"));
+  await byrobot.importCustomers(67, fromCsv, { extra: { companyId: 1 } });
+  // Streaming: plan text as it arrives, send each chunk, fold the outcomes into the report.
+  const planner = createImportPlanner("byrobot", 67, { format: "csv", extra: { companyId: 1 } });
+  const planned = [planner.push("name,phone\n李四,"), planner.push("15555555555\n"), planner.end()];
+  planner.free();
+  const chunks: [number, number, ChunkOutcome | null][] = [];
+  for (const p of planned) for (const c of p.chunks) chunks.push([c.first, c.end, exact<ChunkOutcome>()(await byrobot.importChunk(c.body))]);
+  exact<ImportReport>()(importReport("byrobot", { total: planned.at(-1)?.total ?? 0, rejected: planned.flatMap((p) => p.rejected), chunks }));
+  const consumer = createImportConsumer<{ LEDGER: ImportLedgerStub }>({ ledger: (env) => env.LEDGER, client: () => byrobot, deadLetterQueue: "dlq" });
+  exact<Promise<void>>()(consumer({ queue: "q", messages: [] }, { LEDGER: { claim: async () => null, record: async () => {}, deadLetter: async () => {} } }));
+  exact<number>()(LEDGER_RULES.batch.messages);
   console.log(report.imported.length, report.rejected[0]?.code, report.unknown[0]?.reason, report.notSent.length, report.resume.safeToResend, report.resume.rows);
   exact<ByrobotCallPage>()(await byrobot.call("listCalls", { callJobId: 62, finishStatus: 0, pageSize: 50 }));
   await byrobot.listRobots({ companyId: 1, robotStatus: 2 });
@@ -529,3 +550,87 @@ export async function main(): Promise<void> {
     console.error(describe(e), errors);
   }
 }
+
+// ---- callbacks: parseCallback, createWebhookHandler, the stores ----
+
+import {
+  CallbackError,
+  createWebhookHandler,
+  durableObjectStore,
+  isCallbackError,
+  kvStore,
+  memoryStore,
+  parseCallback,
+  sqliteClaims,
+} from "waihu";
+import type { CallRecord, CallbackEvent, CallbackEventType, CallbackReason, ClaimResult, TaskSummary, WebhookStore } from "waihu";
+
+expectType<
+  Equal<CallbackEventType, "call.completed" | "inbound_call.completed" | "task.completed" | "task.paused" | "task.suspended" | "task.updated" | "call.intent_changed" | "sms.sent">
+>();
+expectType<Equal<CallbackReason, "content_type" | "malformed" | "unknown_type">>();
+
+/** Narrowing by `type`: each event's own fields, exactly. */
+export function onEvent(e: CallbackEvent<"byrobot">): string {
+  exact<"byrobot">()(e.vendor);
+  exact<string>()(e.id);
+  exact<unknown>()(e.raw);
+  switch (e.type) {
+    case "call.completed":
+    case "inbound_call.completed":
+      exact<CallRecord>()(e.call);
+      return `${e.call.phone} ${e.call.outcome} ${e.call.intent ?? "-"} ${e.call.transcript.map((l) => `${l.speaker}: ${l.text}`).join("\n")}`;
+    case "task.completed":
+    case "task.paused":
+    case "task.suspended":
+    case "task.updated":
+      exact<TaskSummary>()(e.task);
+      return `${e.task.id} ${e.task.status}`;
+    case "call.intent_changed":
+      exact<string | null>()(e.intent);
+      return e.callId;
+    case "sms.sent":
+      return e.callId;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
+export function callbacks(body: string, headers: Headers): void {
+  const events = parseCallback("tanyi", { headers, body });
+  exact<CallbackEvent<"tanyi">[]>()(events);
+  parseCallback("byrobot", { headers: { "Content-Type": "text/plain;charset=utf-8" }, body: new TextEncoder().encode(body) });
+  try {
+    parseCallback("itniotech", { body });
+  } catch (e) {
+    if (isCallbackError(e)) exact<CallbackReason>()(e.reason);
+    if (e instanceof CallbackError) exact<"invalid_callback">()(e.code);
+  }
+}
+
+declare const env: {
+  CLAIMS: { idFromName(name: string): { toString(): string }; get(id: { toString(): string }): { claim(id: string, leaseMs: number): Promise<ClaimResult>; done(id: string): Promise<void>; release(id: string): Promise<void> } };
+  KV: { get(key: string): Promise<string | null>; put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>; delete(key: string): Promise<void> };
+};
+declare const storage: { sql: { exec(query: string, ...bindings: (string | number)[]): { toArray(): unknown[]; one(): Record<string, unknown> } } };
+
+export const worker = {
+  fetch(request: Request): Promise<Response> {
+    const handler = createWebhookHandler({
+      vendor: "byrobot",
+      allowIps: "documented",
+      maxBodyBytes: 1 << 20,
+      store: durableObjectStore(env.CLAIMS),
+      onEvent: async (e) => void onEvent(e),
+    });
+    exact<(request: Request) => Promise<Response>>()(handler);
+    return handler(request);
+  },
+};
+
+export const stores: WebhookStore[] = [memoryStore(), memoryStore({ max: 10 }), kvStore(env.KV, { retainSeconds: 86_400 }), durableObjectStore(env.CLAIMS, { name: "hooks" })];
+const claims = sqliteClaims(storage, { retainMs: 1000 });
+exact<ClaimResult>()(claims.claim("id", 1000));
+createWebhookHandler({ vendor: "tanyi", allowIps: ["203.0.113.7"], clientIp: (r) => r.headers.get("x-real-ip"), log: false, logPayloads: false, leaseMs: 60_000, store: memoryStore(), onEvent: (e) => console.log(e.id) });

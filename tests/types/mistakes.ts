@@ -170,3 +170,21 @@ export async function unifiedMistakes(client: Client<"tanyi">) {
   // @ts-expect-error TS2367 "IN_PROCESS" is the vendor's raw status; the unified one is "running"
   if (tasks[0].status === "IN_PROCESS") console.log(tasks);
 }
+
+// ---- callbacks ----
+
+import { createWebhookHandler, parseCallback } from "waihu";
+
+export function callbackMistakes(body: string): void {
+  const [e] = parseCallback("tanyi", { body });
+  // @ts-expect-error TS2339 a call is there only once `type` says so
+  console.log(e.call.phone);
+  // @ts-expect-error TS2322 the allow-list preset is "documented"
+  createWebhookHandler({ vendor: "byrobot", allowIps: "byrobot", onEvent() {} });
+  // @ts-expect-error TS2741 onEvent is required
+  createWebhookHandler({ vendor: "tanyi" });
+  // @ts-expect-error TS2322/TS2353 the body is text or bytes
+  parseCallback("tanyi", { body: { dataType: "ROBOT_CALL_RECORD" } });
+  // @ts-expect-error TS2367 no such event type
+  if (e.type === "call.ended") console.log(e);
+}

@@ -14,6 +14,7 @@ use crate::sign;
 use crate::mapping::Mapping;
 use crate::vendor::{Context, Endpoint, ImportReply, ImportShape, Operation, Vendor, VendorDef};
 
+pub mod callback;
 pub mod records;
 mod rules;
 pub mod types;
@@ -95,6 +96,7 @@ impl VendorDef for Itniotech {
     const BASE_URL: Option<&'static str> = Some(DEFAULT_BASE_URL);
     const TS_OPERATIONS: &'static [(&'static str, &'static str, &'static str)] = types::TS_OPERATIONS;
     type Credentials = ItniotechCredentials;
+    const CALLBACKS: Option<&'static crate::callback::Callbacks> = Some(&callback::CALLBACKS);
 
     fn endpoint(op: Operation) -> Option<Endpoint> {
         endpoint(op)

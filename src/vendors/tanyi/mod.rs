@@ -13,6 +13,7 @@ use crate::sign;
 use crate::mapping::Mapping;
 use crate::vendor::{Context, Endpoint, ImportShape, Operation, Vendor, VendorDef};
 
+pub mod callback;
 pub mod records;
 mod rules;
 pub mod types;
@@ -88,6 +89,7 @@ impl VendorDef for Tanyi {
     const BASE_URL: Option<&'static str> = Some(DEFAULT_BASE_URL);
     const TS_OPERATIONS: &'static [(&'static str, &'static str, &'static str)] = types::TS_OPERATIONS;
     type Credentials = TanyiCredentials;
+    const CALLBACKS: Option<&'static crate::callback::Callbacks> = Some(&callback::CALLBACKS);
 
     fn endpoint(op: Operation) -> Option<Endpoint> {
         endpoint(op)

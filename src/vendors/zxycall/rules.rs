@@ -242,7 +242,7 @@ fn import(c: &mut Checker, o: &Obj) {
     if rows.len() > IMPORT_LIMIT {
         c.warning(IssueCode::TooBig, base.clone(), params! {"maximum": IMPORT_LIMIT, "type": "array"});
     }
-    let mut seen = FirstSeen::with_capacity(rows.len());
+    let mut seen = FirstSeen::default();
     let mut path = item_path(o, "data");
     for (i, row) in rows.iter().enumerate() {
         set_index(&mut path, i);
@@ -252,9 +252,7 @@ fn import(c: &mut Checker, o: &Obj) {
         if !phone::is_plausible(p) {
             c.warning(IssueCode::InvalidPhone, r.path_of("phone"), params! {});
         }
-        // Read again from `row`, whose borrow outlives `seen` (`r` borrows the row's path).
-        let p = row.get("phone").and_then(Json::as_str).unwrap_or_default();
-        let first = seen.first(p, i, false);
+        let first = seen.first(p, i);
         if first != i {
             c.warning(IssueCode::DuplicateValue, r.path_of("phone"), params! {"firstIndex": first, "index": i});
         }

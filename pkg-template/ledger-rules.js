@@ -1,0 +1,4 @@
+// Generated from src/import/queue.rs (ledger_rules) by tests/import.rs: do not edit.
+// What moves an import chunk in a queue's ledger (ImportLedger runs each as one conditional
+// UPDATE), the outcomes of lease expiry and dead-lettering, and Cloudflare's sendBatch limits.
+export const LEDGER_RULES = {"commit":{"from":["planned"],"to":"queued"},"claim":{"from":["queued"],"to":"sending"},"record":{"from":["sending","unknown"],"to":null},"deadLetter":{"from":["queued"],"to":"rejected"},"expire":{"from":["sending"],"to":"unknown"},"requeue":{"from":["queued"],"to":"queued"},"final":["applied","rejected","unknown"],"expired":{"kind":"unknown","reason":"claimed but never recorded (the sender stopped): it may have been applied","status":"unknown"},"deadLettered":{"kind":"rejected","code":"dead_letter","message":"the queue gave up on this chunk after its retries; nothing was applied","retryable":true,"status":"queued"},"batch":{"messages":100,"bytes":250000}};
