@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as waihu from "waihu";
 import { sizes, contributors } from "./size.mjs";
+import { buildWasm } from "../pkg-template/toolchain.mjs";
 import { tanyiImport, tanyiImportRows, itniotechTask } from "./zod-schemas.mjs";
 import { scriptedServer } from "../tests/pkg/server.mjs";
 
@@ -51,7 +52,7 @@ function sizeSection() {
   // A copy with names kept, to attribute the code (same code as the package's; names after
   // -Oz are approximate, because identical functions are merged).
   const dir = mkdtempSync(join(tmpdir(), "waihu-size-"));
-  execFileSync("wasm-bindgen", ["--keep-debug", "--target", "web", "--out-dir", dir, "--out-name", "waihu", join(root, "target/wasm32-unknown-unknown/release/waihu.wasm")]);
+  execFileSync("wasm-bindgen", ["--keep-debug", "--target", "web", "--out-dir", dir, "--out-name", "waihu", join(root, "target/pkg/wasm32-unknown-unknown/release/waihu.wasm")]);
   execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", join(dir, "waihu_bg.wasm"), "-o", join(dir, "named.wasm")]);
   const fns = contributors(readFileSync(join(dir, "named.wasm")));
   const total = fns.reduce((a, f) => a + f.size, 0);
@@ -118,8 +119,8 @@ function validationSection() {
 async function boundarySection() {
   say("\n### The JS↔wasm boundary: JSON text against serde-wasm-bindgen objects\n");
   const dir = join(root, "bench/.build");
-  execFileSync("cargo", ["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "--features", "boundary-bench", "--target-dir", join(root, "target/bench")], { cwd: root, stdio: "ignore" });
-  execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", dir, "--out-name", "waihu", join(root, "target/bench/wasm32-unknown-unknown/release/waihu.wasm")]);
+  const built = buildWasm(root, { targetDir: join(root, "target/bench"), features: ["boundary-bench"], stdio: "ignore" });
+  execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", dir, "--out-name", "waihu", built]);
   const b = await import(join(dir, "waihu.js"));
   b.initSync({ module: readFileSync(join(dir, "waihu_bg.wasm")) });
   const viaJson = (v, op, p) => JSON.parse(b.validate(v, op, JSON.stringify(p), "null") ?? "[]");

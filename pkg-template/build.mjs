@@ -1,4 +1,5 @@
-// Builds the npm package into pkg/: cargo (release: opt-level z, LTO, 1 CGU, panic abort) →
+// Builds the npm package into pkg/: cargo (release: opt-level z, LTO, 1 CGU; panics as traps,
+// see toolchain.mjs) →
 // wasm-bindgen (--target web) → wasm-opt -Oz → the hand-written entry files and package.json
 // from pkg-template/, with the error classes and VENDORS generated from the core (codegen.mjs).
 // Prints the gzipped sizes. Run from anywhere: `npm run build`.
@@ -8,16 +9,17 @@ import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "./codegen.mjs";
+import { buildWasm } from "./toolchain.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
 const dist = join(pkg, "dist");
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
 
-run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--lib"]);
+const built = buildWasm(root);
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-run("wasm-bindgen", ["--target", "web", "--out-dir", dist, "--out-name", "waihu", join(root, "target/wasm32-unknown-unknown/release/waihu.wasm")]);
+run("wasm-bindgen", ["--target", "web", "--out-dir", dist, "--out-name", "waihu", built]);
 const wasm = join(dist, "waihu_bg.wasm");
 run(join(root, "node_modules/.bin/wasm-opt"), [
   "-Oz", "--strip-debug", "--strip-producers",
@@ -39,7 +41,7 @@ run(join(root, "node_modules/.bin/wasm-opt"), [
 const { vendors } = await generate(dist);
 
 for (const f of readdirSync(join(root, "pkg-template"))) {
-  if (f === "build.mjs" || f === "codegen.mjs" || f === "package.json") continue;
+  if (["build.mjs", "codegen.mjs", "toolchain.mjs", "package.json"].includes(f)) continue;
   cpSync(join(root, "pkg-template", f), join(f.startsWith("README") ? pkg : dist, f));
 }
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))[1];

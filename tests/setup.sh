@@ -15,6 +15,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release .wasm's pinned nightly with rust-src (pkg-template/toolchain.mjs says why).
+nightly=$(sed -n 's/^export const NIGHTLY = "\(.*\)";$/\1/p' pkg-template/toolchain.mjs)
+if ! rustup "+$nightly" component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  rustup toolchain install "$nightly" --profile minimal --component rust-src
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
