@@ -24,7 +24,7 @@
 //! Entries are read in order: a list is written before the values copied into its items, and
 //! the first entry covering a vendor issue's path names its spec path.
 
-use crate::records::{CallOutcome, TaskStatus};
+use crate::records::Tables;
 
 #[derive(Debug)]
 pub struct Mapping {
@@ -34,16 +34,14 @@ pub struct Mapping {
     /// under the caller's params (the paging a query requires). An operation not listed takes
     /// no id (Itniotech's `listCalls`: its records are filtered by task).
     pub ops: &'static str,
-    /// One line per record field, `<key> <path>` (paths as in `crate::records::find`; `a|b` tries
-    /// `a`, then `b`): `items` (where a list reply holds its items), `task` / `call` (the object
-    /// a single-item reply nests its record in), `task.id`, `task.name`, `task.status`,
-    /// `task.total`, `task.called`, `task.answered`, `task.created`, `call.id`, `call.task`,
-    /// `call.phone`, `call.outcome`, `call.intent`, `call.started`, `call.duration`,
-    /// `call.transcript`, `call.speaker`, `call.ai` (the speaker value of the AI), `call.text`,
-    /// `call.recording`, `call.properties`. A key not listed is a field the vendor does not give.
-    pub records: &'static str,
-    pub statuses: &'static [(&'static str, TaskStatus)],
-    pub outcomes: &'static [(&'static str, CallOutcome)],
+    /// Where a list reply holds its items (a path; a reply that is no list is one item).
+    pub items: &'static str,
+    /// A task's and a call's members in a reply's item (`crate::records::Tables`: the first
+    /// member is the record's id, without which the item is no record). `call` is "" where the
+    /// vendor documents no call records.
+    pub task: &'static str,
+    pub call: &'static str,
+    pub tables: Tables,
 }
 
 /// The rest of the line of `table` that starts with `key` and a space.

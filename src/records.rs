@@ -10,7 +10,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::mapping::{line_of, Mapping};
+use crate::json::{parse_value, to_text};
 use crate::time;
 
 /// A task's state, across vendors.
@@ -179,25 +179,28 @@ pub struct CallRecord {
 }
 
 /// The value at `path` in `v`, unless it is null: dot-separated steps, each an object key, an
-/// array index, or `key=value` (the first array item whose `key` is the text `value`).
+/// array index, or `key=value` (the first array item whose `key` is the text `value`); `""` is
+/// `v` itself, and `a|b` tries `a`, then `b`.
 pub fn find<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
     find_at(v, path, 0)
 }
 
 /// `find`, with `*` standing for the index `i`.
 pub fn find_at<'a>(v: &'a Value, path: &str, i: usize) -> Option<&'a Value> {
-    let mut cur = v;
-    for step in path.split('.') {
-        cur = match cur {
-            Value::Object(m) => m.get(step)?,
-            Value::Array(items) => match step.split_once('=') {
-                Some((k, want)) => items.iter().find(|i| i.get(k).and_then(Value::as_str) == Some(want))?,
-                None => items.get(index(step, i)?)?,
-            },
-            _ => return None,
-        };
-    }
-    (!cur.is_null()).then_some(cur)
+    path.split('|').find_map(|path| {
+        let mut cur = v;
+        for step in path.split('.').filter(|s| !s.is_empty()) {
+            cur = match cur {
+                Value::Object(m) => m.get(step)?,
+                Value::Array(items) => match step.split_once('=') {
+                    Some((k, want)) => items.iter().find(|i| i.get(k).and_then(Value::as_str) == Some(want))?,
+                    None => items.get(index(step, i)?)?,
+                },
+                _ => return None,
+            };
+        }
+        (!cur.is_null()).then_some(cur)
+    })
 }
 
 /// A path step's index: `*` is `i`, digits their number.
@@ -212,32 +215,21 @@ pub fn index(step: &str, i: usize) -> Option<usize> {
     Some(b.iter().fold(0, |n, d| n * 10 + usize::from(d - b'0')))
 }
 
-/// The items of a reply: a list, the list at the vendor's `items`, or the reply itself.
-pub fn items<'a>(m: &Mapping, data: &'a Value) -> &'a [Value] {
-    match (data, find(data, line_of(m.records, "items").unwrap_or_default())) {
-        (Value::Array(items), _) | (_, Some(Value::Array(items))) => items,
-        _ => std::slice::from_ref(data),
-    }
-}
-
-/// The record field `key` of `item` (`task.id`), tried on the item and then on the object a
-/// single-item reply nests it in (`kind`: `task` / `call`).
-fn pick<'a>(m: &Mapping, item: &'a Value, kind: &str, key: &str) -> Option<&'a Value> {
-    let paths = line_of(m.records, key)?;
-    let nested = line_of(m.records, kind).and_then(|k| find(item, k));
-    for p in paths.split('|') {
-        if let Some(v) = find(item, p).or_else(|| find(nested?, p)) {
-            return Some(v);
-        }
-    }
-    None
-}
-
 /// A string, or a number's digits (ids).
 pub fn text(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// An id: a non-empty string, or an integer's digits (exact up to u64).
+#[inline(never)]
+pub fn id(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        n @ Value::Number(_) if n.is_u64() || n.is_i64() => Some(to_text(n)),
         _ => None,
     }
 }
@@ -259,70 +251,146 @@ pub fn iso(v: &Value) -> Option<String> {
         Value::String(s) if s.contains('-') => time::parse_iso(s.trim())?,
         _ => {
             let n: i64 = text(Some(v))?.parse().ok()?;
-            (if n >= 100_000_000_000 { n.div_euclid(1000) } else { n }) + time::CHINA_OFFSET_SECS
+            (if n >= 100_000_000_000 { n.div_euclid(1000) } else { n }).clamp(0, 253_402_271_999) + time::CHINA_OFFSET_SECS
         }
     };
     Some(time::format_china(secs, b'T'))
 }
 
-/// One task of a `listTasks` / `getTask` reply (or a callback), or None without an id. A reply
-/// that is a number or a string is a task's id (BYRobot's and Itniotech's `createTask`).
-pub fn read_task(m: &Mapping, item: &Value) -> Option<TaskSummary> {
-    let at = |key| pick(m, item, "task", key).or_else(|| (key == "task.id" && !item.is_object()).then_some(item));
-    let raw = at("task.status").cloned().unwrap_or(Value::Null);
-    Some(TaskSummary {
-        id: text(at("task.id"))?,
-        name: text(at("task.name")),
-        status: lookup(m.statuses, &raw, TaskStatus::Unknown),
-        raw_status: raw,
-        counts: TaskCounts { total: count(at("task.total")), called: count(at("task.called")), answered: count(at("task.answered")) },
-        created_at: at("task.created").and_then(iso),
-    })
+/// The unified value of `raw` in a vendor's table (`(raw text, unified)`: a number is looked up
+/// by its digits), or `unknown`.
+pub fn lookup<T: Copy>(table: &[(&str, T)], raw: &str, unknown: T) -> T {
+    table.iter().find(|(k, _)| *k == raw).map_or(unknown, |(_, v)| *v)
 }
 
-/// One call of a `listCalls` / `getCall` reply (or a callback), or None without an id.
-pub fn read_call(m: &Mapping, item: &Value) -> Option<CallRecord> {
-    let at = |key| pick(m, item, "call", key);
-    let raw = at("call.outcome").cloned().unwrap_or(Value::Null);
-    let mut transcript = Vec::new();
-    let (speaker, ai, said) = (line_of(m.records, "call.speaker").unwrap_or_default(), line_of(m.records, "call.ai"), line_of(m.records, "call.text").unwrap_or_default());
-    for line in at("call.transcript").and_then(Value::as_array).map_or(&[][..], Vec::as_slice) {
-        let by_ai = text(find(line, speaker)).as_deref() == ai;
-        transcript.push(TranscriptLine { speaker: if by_ai { Speaker::Ai } else { Speaker::Customer }, text: text(find(line, said)).unwrap_or_default() });
+/// Where a vendor's payload holds the members of a unified record (a `TaskSummary`, a
+/// `CallRecord`, or an event's own members), read by `write`: space-separated `name:how:where`,
+/// `where` a path as in `find`, `how` one of
+/// - `i` an id or text: a string, or an integer's digits (else null);
+/// - `n` a whole number, or the digits a text starts with (`27秒`) (else null);
+/// - `t` a time as ISO 8601 with the offset (`iso`; else null);
+/// - `a` an intent level: the letter `A`–`F` the value starts with (else null);
+/// - `r` the value as sent (null when absent);
+/// - `o` the unified call outcome, `s` the task status of the value (`unknown` for any other);
+/// - `p` an object, or the JSON text of one (else `{}`);
+/// - `c` a task's counts: `where` is `total/called/answered`, each a path or empty;
+/// - `l` a transcript: `where` is `list/text/speaker/ai`, the list of lines, each line's text
+///   and speaker members, and the speaker value of the AI's lines;
+/// - `j` the JSON text `where`, whatever the payload holds (what a vendor never sends).
+#[derive(Debug)]
+pub struct Tables {
+    pub outcomes: &'static [(&'static str, CallOutcome)],
+    pub statuses: &'static [(&'static str, TaskStatus)],
+}
+
+/// The path of the member `name` of `members`.
+pub fn member<'m>(members: &'m str, name: &str) -> Option<&'m str> {
+    members.split(' ').find_map(|m| m.strip_prefix(name)?.strip_prefix(':')?.get(2..))
+}
+
+/// `s` before and after the first `sep` (all of it and "" without one).
+pub fn cut(s: &str, sep: u8) -> (&str, &str) {
+    let i = s.bytes().position(|b| b == sep).unwrap_or(s.len());
+    (s.get(..i).unwrap_or_default(), s.get(i + 1..).unwrap_or_default())
+}
+
+/// Appends text pieces.
+#[inline(never)]
+pub fn push(out: &mut String, parts: &[&str]) {
+    for p in parts {
+        out.push_str(p);
     }
-    let properties = match at("call.properties") {
-        Some(Value::Object(p)) => p.clone(),
-        Some(Value::String(s)) => match crate::json::parse_value(s) {
-            Ok(Value::Object(p)) => p,
-            _ => Map::new(),
-        },
-        _ => Map::new(),
-    };
-    let intent = text(at("call.intent")).and_then(|s| s.chars().next()).filter(|l| ('A'..='F').contains(l));
-    Some(CallRecord {
-        call_id: text(at("call.id"))?,
-        task_id: text(at("call.task")),
-        phone: text(at("call.phone")).unwrap_or_default(),
-        outcome: lookup(m.outcomes, &raw, CallOutcome::Unknown),
-        raw_outcome: raw,
-        intent: intent.map(String::from),
-        started_at: at("call.started").and_then(iso),
-        duration_seconds: count(at("call.duration")),
-        transcript,
-        recording_url: text(at("call.recording")),
-        properties,
-    })
 }
 
-/// The unified value of a vendor's raw value in `table` (`(raw text, unified)` pairs: a number
-/// is looked up by its digits), or `unknown`.
-pub fn lookup<T: Copy>(table: &[(&str, T)], raw: &Value, unknown: T) -> T {
-    let text = match raw {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        _ => return unknown,
-    };
-    table.iter().find(|(k, _)| *k == text).map_or(unknown, |(_, v)| *v)
+/// Appends the JSON text of `v` as sent (null when absent), through the crate's writer.
+#[inline(never)]
+pub fn put(out: &mut String, v: Option<&Value>) {
+    out.push_str(&to_text(v.unwrap_or(&Value::Null)));
+}
+
+/// Appends `s` as a JSON string, or null.
+#[inline(never)]
+fn put_str(out: &mut String, s: Option<&str>) {
+    match s {
+        Some(s) => put(out, Some(&Value::String(s.into()))),
+        None => out.push_str("null"),
+    }
+}
+
+fn put_count(out: &mut String, n: Option<u64>) {
+    put(out, n.map(Value::from).as_ref());
+}
+
+/// Appends the members `members` reads from `obj` as JSON text (`,"name":value` each), and
+/// returns the task status an `s` member read. The payload's values are written from the tree
+/// as they are (never copied into a new one).
+#[inline(never)]
+pub fn write(members: &str, obj: &Value, t: &Tables, out: &mut String) -> Option<TaskStatus> {
+    let mut status = None;
+    for member in members.split(' ').filter(|m| !m.is_empty()) {
+        let (name, rest) = cut(member, b':');
+        let (how, path) = cut(rest, b':');
+        push(out, &[",\"", name, "\":"]);
+        let v = find(obj, path);
+        let text = id(v);
+        match how.as_bytes().first().copied().unwrap_or_default() {
+            b'i' => put_str(out, text.as_deref()),
+            b'n' => put_count(out, count(v)),
+            b't' => put_str(out, v.and_then(iso).as_deref()),
+            b'a' => {
+                let level = text.as_deref().and_then(|s| s.get(..1)).filter(|l| ("A"..="F").contains(l));
+                put_str(out, level);
+            }
+            b'o' => push(out, &["\"", lookup(t.outcomes, text.as_deref().unwrap_or_default(), CallOutcome::Unknown).as_str(), "\""]),
+            b's' => {
+                let s = lookup(t.statuses, text.as_deref().unwrap_or_default(), TaskStatus::Unknown);
+                status = Some(s);
+                push(out, &["\"", s.as_str(), "\""]);
+            }
+            b'p' => {
+                let inner = v.and_then(Value::as_str).and_then(|s| parse_value(s).ok());
+                match inner.as_ref().or(v).filter(|o| o.is_object()) {
+                    Some(o) => put(out, Some(o)),
+                    None => out.push_str("{}"),
+                }
+            }
+            b'c' => {
+                let (total, r) = cut(path, b'/');
+                let (called, answered) = cut(r, b'/');
+                let mut sep = "{\"total\":";
+                for (p, next) in [(total, ",\"called\":"), (called, ",\"answered\":"), (answered, "}")] {
+                    out.push_str(sep);
+                    put_count(out, Some(p).filter(|p| !p.is_empty()).and_then(|p| count(find(obj, p))));
+                    sep = next;
+                }
+                out.push_str(sep);
+            }
+            b'l' => {
+                let (list, r) = cut(path, b'/');
+                let (said, r) = cut(r, b'/');
+                let (speaker, ai) = cut(r, b'/');
+                let mut sep = '[';
+                for line in find(obj, list).and_then(Value::as_array).map_or(&[][..], Vec::as_slice) {
+                    if let Some(words) = find(line, said).filter(|t| t.is_string()) {
+                        let who = if find(line, speaker).and_then(Value::as_str) == Some(ai) { "ai" } else { "customer" };
+                        out.push(sep);
+                        push(out, &["{\"speaker\":\"", who, "\",\"text\":"]);
+                        put(out, Some(words));
+                        out.push('}');
+                        sep = ',';
+                    }
+                }
+                if sep == '[' {
+                    out.push('[');
+                }
+                out.push(']');
+            }
+            b'j' => out.push_str(path),
+            // `r`
+            _ => put(out, v),
+        }
+    }
+    status
 }
 
 #[cfg(test)]

@@ -18,7 +18,6 @@ use crate::json::{Json, ParseError};
 use crate::options::{BuildOptions, ValidateOptions};
 use crate::params;
 use crate::mapping::Mapping;
-use crate::records::{self, CallRecord, TaskSummary};
 
 macro_rules! operations {
     ($($variant:ident = $name:literal),+ $(,)?) => {
@@ -206,16 +205,6 @@ pub trait VendorDef: Sync + 'static {
     /// hold tasks and calls (`crate::mapping`, read by `crate::unified`). None: no mapping.
     fn unified() -> Option<&'static Mapping> {
         None
-    }
-
-    /// One task of a `listTasks` / `getTask` reply (or a callback) as a unified summary.
-    fn task_summary(item: &Value) -> Option<TaskSummary> {
-        records::read_task(Self::unified()?, item)
-    }
-
-    /// One call of a `listCalls` / `getCall` reply (or a callback) as a unified record.
-    fn call_record(item: &Value) -> Option<CallRecord> {
-        records::read_call(Self::unified()?, item)
     }
 
     /// How the vendor pushes callbacks (its acknowledgement, documented source addresses and

@@ -71,12 +71,12 @@ pub fn unified_read(kind: &str, #[wasm_bindgen(unchecked_param_type = "unknown")
     let text = match kind {
         "capabilities" => unified::capabilities(vendor).map(|c| to_json(&c)),
         "spec" => unified::task_spec(vendor, &data).map(|s| to_json(&s)),
-        "tasks" => unified::tasks(vendor, &data).map(|t| to_json(&t)),
+        "tasks" => unified::tasks(vendor, &data),
         "task" => unified::task(vendor, &data, id.as_deref().unwrap_or_default()).map(|found| match found {
-            Some((task, spec)) => ["{\"task\":", &to_json(&task), ",\"spec\":", &to_json(&spec), "}"].concat(),
+            Some((task, spec)) => ["{\"task\":", &task, ",\"spec\":", &to_json(&spec), "}"].concat(),
             None => "null".into(),
         }),
-        "calls" => unified::calls(vendor, &data, id.as_deref()).map(|c| to_json(&c)),
+        "calls" => unified::calls(vendor, &data, id.as_deref()),
         _ => return Err(invalid_argument("unknown read")),
     };
     text.map_err(|e| to_js_error(&e))

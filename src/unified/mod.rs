@@ -16,7 +16,7 @@ use crate::json::Json;
 use crate::mapping::{line_of, Mapping};
 use crate::options::ValidateOptions;
 use crate::params;
-use crate::records::{self, CallRecord, TaskSummary};
+use crate::records;
 use crate::vendor::{Context, Operation, Vendor};
 
 use map::{entry, Entry};
@@ -86,36 +86,80 @@ pub fn query(vendor: Vendor, op: Operation, id: Option<&Value>, params: &Value) 
     Ok((op, out))
 }
 
-/// The tasks of a `listTasks` / `getTask` reply.
-pub fn tasks(vendor: Vendor, data: &Value) -> Result<Vec<TaskSummary>, Error> {
-    let m = mapping(vendor, Operation::ListTasks)?;
-    Ok(records::items(m, data).iter().filter_map(|item| records::read_task(m, item)).collect())
+/// The items of a reply: a list, the list at the vendor's `items`, or the reply itself.
+fn items<'a>(m: &Mapping, data: &'a Value) -> &'a [Value] {
+    match (data, records::find(data, m.items)) {
+        (Value::Array(items), _) | (_, Some(Value::Array(items))) => items,
+        _ => std::slice::from_ref(data),
+    }
 }
 
-/// The task `id` of a `getTask` / `listTasks` reply, with its spec (for editing it).
-pub fn task(vendor: Vendor, data: &Value, id: &str) -> Result<Option<(TaskSummary, Value)>, Error> {
+/// The JSON text of the record `members` reads from `item`, or None without its id (the first
+/// member). A reply that is a number or a string is a task's id (BYRobot's and Itniotech's
+/// `createTask`).
+fn record(m: &Mapping, members: &str, item: &Value) -> Option<String> {
+    let first = members.split(' ').next().and_then(|f| f.get(f.find(':')? + 3..)).unwrap_or_default();
+    let wrapped;
+    let item = match item {
+        Value::String(_) | Value::Number(_) => {
+            let mut o = Map::new();
+            o.insert(records::cut(first, b'|').0.into(), item.clone());
+            wrapped = Value::Object(o);
+            &wrapped
+        }
+        _ => item,
+    };
+    records::id(records::find(item, first))?;
+    let mut out = String::new();
+    records::write(members, item, &m.tables, &mut out);
+    Some(["{", out.get(1..).unwrap_or_default(), "}"].concat())
+}
+
+/// The members' records in a reply, as the JSON text of a list; `keep` filters the items.
+fn list(m: &Mapping, members: &str, data: &Value, keep: impl Fn(&Value) -> bool) -> String {
+    let mut out = String::from("[");
+    for item in items(m, data).iter().filter(|i| keep(i)) {
+        if let Some(r) = record(m, members, item) {
+            if out.len() > 1 {
+                out.push(',');
+            }
+            out.push_str(&r);
+        }
+    }
+    out.push(']');
+    out
+}
+
+/// The JSON text of the tasks (`TaskSummary[]`) of a `listTasks` / `getTask` reply.
+pub fn tasks(vendor: Vendor, data: &Value) -> Result<String, Error> {
+    let m = mapping(vendor, Operation::ListTasks)?;
+    Ok(list(m, m.task, data, |_| true))
+}
+
+/// The task `id` of a `getTask` / `listTasks` reply (the JSON text of its `TaskSummary`), with
+/// its spec (for editing it).
+pub fn task(vendor: Vendor, data: &Value, id: &str) -> Result<Option<(String, Value)>, Error> {
     let m = mapping(vendor, Operation::GetTask)?;
-    for item in records::items(m, data) {
-        if let Some(t) = records::read_task(m, item).filter(|t| t.id == id) {
-            return Ok(Some((t, map::spec_of(m, item))));
+    let path = records::member(m.task, "id").unwrap_or_default();
+    for item in items(m, data) {
+        if records::id(records::find(item, path)).as_deref() == Some(id) {
+            if let Some(t) = record(m, m.task, item) {
+                return Ok(Some((t, map::spec_of(m, item))));
+            }
         }
     }
     Ok(None)
 }
 
-/// The calls of a `listCalls` / `getCall` reply; of the task `task` only, when given.
-pub fn calls(vendor: Vendor, data: &Value, task: Option<&str>) -> Result<Vec<CallRecord>, Error> {
+/// The JSON text of the calls (`CallRecord[]`) of a `listCalls` / `getCall` reply; of the task
+/// `task` only, when given.
+pub fn calls(vendor: Vendor, data: &Value, task: Option<&str>) -> Result<String, Error> {
     let m = mapping(vendor, Operation::ListCalls)?;
-    if vendor.endpoint(Operation::ListCalls).is_none() {
+    if m.call.is_empty() || vendor.endpoint(Operation::ListCalls).is_none() {
         return Err(vendor.unsupported(Operation::ListCalls));
     }
-    let mut out = Vec::new();
-    for item in records::items(m, data) {
-        if let Some(c) = records::read_call(m, item).filter(|c| task.is_none() || c.task_id.as_deref() == task) {
-            out.push(c);
-        }
-    }
-    Ok(out)
+    let path = records::member(m.call, "taskId").unwrap_or_default();
+    Ok(list(m, m.call, data, |item| task.is_none() || records::id(records::find(item, path)).as_deref() == task))
 }
 
 /// Per top-level spec field, what the vendor can do with it: `support` is `supported`,

@@ -6,7 +6,7 @@
 
 use crate::mapping::Mapping;
 
-use super::records::{CALL_OUTCOMES, TASK_STATUSES};
+use super::records::TABLES;
 
 pub static MAPPING: Mapping = Mapping {
     fields: "\
@@ -37,29 +37,13 @@ pub static MAPPING: Mapping = Mapping {
         getTask taskId\n\
         listCalls callJobId\n\
         getCall callInstanceId",
-    records: "\
-        items list\n\
-        call sceneInstance\n\
-        task.id callJobId\n\
-        task.name jobName\n\
-        task.status status\n\
-        task.total totalCount\n\
-        task.called doneCount\n\
-        task.answered calledCount\n\
-        task.created gmtCreate\n\
-        call.id callInstanceId\n\
-        call.task callJobId\n\
-        call.phone customerTelephone\n\
-        call.outcome finishStatus\n\
-        call.intent resultList.name=客户意向等级.value|taskResult.resultName=客户意向等级.resultValue\n\
-        call.started startTime\n\
-        call.duration duration\n\
-        call.transcript phoneLog.phoneLogs\n\
-        call.speaker speaker\n\
-        call.ai AI\n\
-        call.text content\n\
-        call.recording luyinOssUrl|phoneLog.luyinOssUrl\n\
-        call.properties propertiesMap|properties",
-    statuses: TASK_STATUSES,
-    outcomes: CALL_OUTCOMES,
+    items: "list",
+    task: "id:i:callJobId name:i:jobName status:s:status rawStatus:r:status counts:c:totalCount/doneCount/calledCount createdAt:t:gmtCreate",
+    call: "callId:i:callInstanceId|sceneInstance.callInstanceId taskId:i:callJobId|sceneInstance.callJobId \
+        phone:i:customerTelephone|sceneInstance.customerTelephone outcome:o:finishStatus|sceneInstance.finishStatus \
+        rawOutcome:r:finishStatus|sceneInstance.finishStatus intent:a:resultList.name=客户意向等级.value|taskResult.resultName=客户意向等级.resultValue \
+        startedAt:t:startTime|sceneInstance.startTime durationSeconds:n:duration|sceneInstance.duration transcript:l:phoneLog.phoneLogs/content/speaker/AI \
+        recordingUrl:i:luyinOssUrl|phoneLog.luyinOssUrl|sceneInstance.luyinOssUrl \
+        properties:p:propertiesMap|properties|sceneInstance.propertiesMap|sceneInstance.properties",
+    tables: TABLES,
 };

@@ -2,7 +2,10 @@
 //! `resultStatus` has Tanyi's twelve names (the push page); the values of `taskList.status`
 //! are UNVERIFIED: CHOICE, the platform's (Yiwise) job status names, which the examples use.
 
-use crate::records::{CallOutcome, TaskStatus};
+use crate::records::{CallOutcome, Tables, TaskStatus};
+
+/// The tables of the unified records' `o` and `s` members.
+pub const TABLES: Tables = Tables { outcomes: CALL_OUTCOMES, statuses: TASK_STATUSES };
 
 pub const TASK_STATUSES: &[(&str, TaskStatus)] = &[
     ("NOT_STARTED", TaskStatus::NotStarted),
@@ -34,7 +37,6 @@ pub const CALL_OUTCOMES: &[(&str, CallOutcome)] = &[
 mod tests {
     use super::*;
     use crate::records::lookup;
-    use serde_json::Value;
 
     /// The `resultStatus` values of README.md's table (Enums) and the task statuses chosen.
     #[test]
@@ -44,7 +46,7 @@ mod tests {
         let documented: Vec<&str> = table.lines().filter_map(|l| l.strip_prefix("| `")?.split('`').next()).collect();
         assert_eq!(documented.len(), 12, "{documented:?}");
         for s in &documented {
-            assert_ne!(lookup(CALL_OUTCOMES, &Value::from(*s), CallOutcome::Unknown), CallOutcome::Unknown, "{s}");
+            assert_ne!(lookup(CALL_OUTCOMES, &format!("{s}"), CallOutcome::Unknown), CallOutcome::Unknown, "{s}");
         }
         assert_eq!(CALL_OUTCOMES.len(), documented.len());
         assert!(TASK_STATUSES.iter().all(|(_, s)| *s != TaskStatus::Unknown));

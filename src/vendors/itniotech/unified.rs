@@ -6,7 +6,7 @@
 
 use crate::mapping::Mapping;
 
-use super::records::{CALL_OUTCOMES, TASK_STATUSES};
+use super::records::TABLES;
 
 pub static MAPPING: Mapping = Mapping {
     fields: "\
@@ -38,27 +38,10 @@ pub static MAPPING: Mapping = Mapping {
         updateTask jobId\n\
         listTasks {\"current\":1,\"size\":100}\n\
         listCalls {\"current\":1,\"size\":100}",
-    records: "\
-        items records\n\
-        task.id jobId\n\
-        task.name name\n\
-        task.status status\n\
-        task.total taskTotal\n\
-        task.called taskCompleted\n\
-        task.created createTime\n\
-        call.id callId\n\
-        call.task callJobId|robotCallJobId\n\
-        call.phone calledPhoneNumber\n\
-        call.outcome resultStatus\n\
-        call.intent intentLevelDetailName\n\
-        call.started startTime\n\
-        call.duration chatDuration\n\
-        call.transcript callDetailList\n\
-        call.speaker type\n\
-        call.ai ROBOT\n\
-        call.text text\n\
-        call.recording fullAudioUrl\n\
-        call.properties properties",
-    statuses: TASK_STATUSES,
-    outcomes: CALL_OUTCOMES,
+    items: "records",
+    task: "id:i:jobId name:i:name status:s:status rawStatus:r:status counts:c:taskTotal/taskCompleted/ createdAt:t:createTime",
+    call: "callId:i:callId taskId:i:callJobId|robotCallJobId phone:i:calledPhoneNumber outcome:o:resultStatus rawOutcome:r:resultStatus \
+        intent:a:intentLevelDetailName startedAt:t:startTime durationSeconds:n:chatDuration transcript:l:callDetailList/text/type/ROBOT \
+        recordingUrl:i:fullAudioUrl properties:p:properties",
+    tables: TABLES,
 };

@@ -4,7 +4,7 @@
 
 use crate::mapping::Mapping;
 
-use super::records::{CALL_OUTCOMES, TASK_STATUSES};
+use super::records::TABLES;
 
 pub static MAPPING: Mapping = Mapping {
     fields: "\
@@ -33,29 +33,13 @@ pub static MAPPING: Mapping = Mapping {
         getTask robotCallJobId\n\
         listCalls robotCallJobId\n\
         getCall callRecordId",
-    records: "\
-        items content\n\
-        task robotCallJob\n\
-        call callRecord\n\
-        task.id robotCallJobId\n\
-        task.name name\n\
-        task.status status\n\
-        task.total taskCallTotal\n\
-        task.called completedTask\n\
-        task.created createTime\n\
-        call.id callRecordId\n\
-        call.task robotCallJobId\n\
-        call.phone calledPhoneNumber\n\
-        call.outcome resultStatus\n\
-        call.intent intentLevel\n\
-        call.started startTime\n\
-        call.duration chatDuration\n\
-        call.transcript callDetailList\n\
-        call.speaker type\n\
-        call.ai ROBOT\n\
-        call.text text\n\
-        call.recording fullAudioUrl\n\
-        call.properties properties",
-    statuses: TASK_STATUSES,
-    outcomes: CALL_OUTCOMES,
+    items: "content",
+    task: "id:i:robotCallJobId|robotCallJob.robotCallJobId name:i:name|robotCallJob.name status:s:status|robotCallJob.status rawStatus:r:status|robotCallJob.status \
+        counts:c:taskCallTotal/completedTask/ createdAt:t:createTime|robotCallJob.createTime",
+    call: "callId:i:callRecordId|callRecord.callRecordId taskId:i:robotCallJobId|callRecord.robotCallJobId \
+        phone:i:calledPhoneNumber|callRecord.calledPhoneNumber outcome:o:resultStatus|callRecord.resultStatus \
+        rawOutcome:r:resultStatus|callRecord.resultStatus intent:a:intentLevel|callRecord.intentLevel startedAt:t:startTime|callRecord.startTime \
+        durationSeconds:n:chatDuration|callRecord.chatDuration transcript:l:callDetailList/text/type/ROBOT \
+        recordingUrl:i:fullAudioUrl|callRecord.fullAudioUrl properties:p:properties|callRecord.properties",
+    tables: TABLES,
 };

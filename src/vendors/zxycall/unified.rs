@@ -6,7 +6,7 @@
 
 use crate::mapping::Mapping;
 
-use super::records::TASK_STATUSES;
+use super::records::TABLES;
 
 pub static MAPPING: Mapping = Mapping {
     fields: "\
@@ -30,14 +30,8 @@ pub static MAPPING: Mapping = Mapping {
         - recycle_limit =0",
     ops: "\
         updateTask task_id",
-    records: "\
-        items data\n\
-        task.id uuid\n\
-        task.name name\n\
-        task.status start\n\
-        task.total progress_bar.total\n\
-        task.called progress_bar.progress\n\
-        task.created create_datetime",
-    statuses: TASK_STATUSES,
-    outcomes: &[],
+    items: "data",
+    task: "id:i:uuid name:i:name status:s:start rawStatus:r:start counts:c:progress_bar.total/progress_bar.progress/ createdAt:t:create_datetime",
+    call: "",
+    tables: TABLES,
 };
