@@ -4,16 +4,21 @@
 // schema of the same rules, in the same process. Also the planner alone at 10 k, 100 k and 1 M
 // rows (rows/s, and how the time grows).
 //   node bench/plan-csv.mjs [rows=1000000] [rounds=3]
+// One size alone, for a fresh process per size (bench/run.mjs section 9): prints one JSON line
+// `{ rows, ms, rowsPerSecond, wasmBytes, peakRssIncrease }` (bytes; the peak RSS of the first
+// run above the RSS before it, the input text excluded; null where /proc/self/clear_refs cannot
+// be written).
+//   node --expose-gc bench/plan-csv.mjs --scale <rows> [rounds=3]
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { z } from "zod";
 import { createImportPlanner } from "waihu";
 
-const ROWS = Number(process.argv[2] ?? 1_000_000);
-const ROUNDS = Number(process.argv[3] ?? 3);
 const PIECE = 64 * 1024;
 
 /** `n` rows; every 50th repeats an earlier phone written another way, every 1000th is no phone. */
-function csv(n) {
+export function csv(n) {
   const lines = ["name,phone,amount"];
   for (let i = 0; i < n; i++) {
     const phone = i % 1000 === 999 ? "n/a" : i % 50 === 49 ? `+86 139${String(i - 7).padStart(8, "0")}` : `139${String(i).padStart(8, "0")}`;
@@ -22,7 +27,7 @@ function csv(n) {
   return lines.join("\r\n") + "\r\n";
 }
 
-function viaWaihu(text) {
+export function viaWaihu(text) {
   const planner = createImportPlanner("tanyi", 1, { format: "csv", skipInvalid: true });
   let chunks = 0, rejected = 0;
   const take = (p) => ((chunks += p.chunks.length), (rejected += p.rejected.length));
@@ -57,7 +62,7 @@ function phoneKey(s) {
   return (plus && !cc ? "+" : "") + rest;
 }
 
-function viaPapaZod(text) {
+export function viaPapaZod(text) {
   const { data } = Papa.parse(text, { header: true, skipEmptyLines: true });
   const seen = new Map();
   let batch = [], chunks = 0, rejected = 0;
@@ -85,25 +90,63 @@ function time(f, text) {
   return [performance.now() - t0, r];
 }
 
-// How the planner's time grows.
-for (const n of [10_000, 100_000, 1_000_000].filter((n) => n <= ROWS)) {
-  const text = csv(n);
-  viaWaihu(text);
-  const ms = median(Array.from({ length: ROUNDS }, () => time(viaWaihu, text)[0]));
-  console.log(`waihu planner, ${n} CSV rows: ${ms.toFixed(0)} ms, ${Math.round(n / ms * 1000)} rows/s`);
+/** The wasm instance's linear memory in bytes (the package's instance: initSync answers it). */
+async function wasmBytes() {
+  const glue = await import(new URL("./waihu.js", import.meta.resolve("waihu")));
+  return glue.initSync({ module: new Uint8Array() }).memory.buffer.byteLength;
 }
 
-const text = csv(ROWS);
-const [, a] = time(viaWaihu, text);
-const [, b] = time(viaPapaZod, text);
-if (a.chunks !== b.chunks || a.rejected !== b.rejected) throw new Error(`the two disagree: ${JSON.stringify([a, b])}`);
-const runs = { waihu: [], papa: [] };
-for (let r = 0; r < ROUNDS; r++) {
-  runs.papa.push(time(viaPapaZod, text)[0]);
-  runs.waihu.push(time(viaWaihu, text)[0]);
+const procStatus = (key) => Number(/(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8").split("\n").find((l) => l.startsWith(`${key}:`)))[1]) * 1024;
+
+/** Plans `n` rows once (its peak RSS increase), then `rounds` times (the median time); the wasm memory after. */
+export async function scale(n, rounds = 3) {
+  const text = csv(n);
+  // The garbage of making the text collected and its pages given back (the sweeper runs
+  // concurrently), so that the peak below is the planner's own.
+  for (let i = 0; i < 3; i++) {
+    globalThis.gc?.();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  let base = null;
+  try {
+    writeFileSync("/proc/self/clear_refs", "5"); // the peak RSS (VmHWM) starts again from now
+    base = procStatus("VmRSS");
+  } catch { /* no peak to reset: not reported */ }
+  viaWaihu(text); // the peak of planning the list once (the later runs reuse its memory)
+  const peakRssIncrease = base === null ? null : procStatus("VmHWM") - base;
+  const ms = median(Array.from({ length: rounds }, () => time(viaWaihu, text)[0]));
+  return { rows: n, ms, rowsPerSecond: n / ms * 1000, wasmBytes: await wasmBytes(), peakRssIncrease };
 }
-const w = median(runs.waihu), p = median(runs.papa);
-console.log(`plan ${ROWS} CSV rows (${(text.length / 2 ** 20).toFixed(0)} MiB; ${a.chunks} chunks, ${a.rejected} rejected), median of ${ROUNDS}:`);
-console.log(`  PapaParse + zod  ${p.toFixed(0)} ms`);
-console.log(`  waihu (wasm)     ${w.toFixed(0)} ms`);
-console.log(`  ratio            ${(p / w).toFixed(2)}× faster`);
+
+async function main(args) {
+  if (args[0] === "--scale") {
+    console.log(JSON.stringify(await scale(Number(args[1]), Number(args[2] ?? 3))));
+    return;
+  }
+  const ROWS = Number(args[0] ?? 1_000_000);
+  const ROUNDS = Number(args[1] ?? 3);
+  // How the planner's time grows.
+  for (const n of [10_000, 100_000, 1_000_000].filter((n) => n <= ROWS)) {
+    const text = csv(n);
+    viaWaihu(text);
+    const ms = median(Array.from({ length: ROUNDS }, () => time(viaWaihu, text)[0]));
+    console.log(`waihu planner, ${n} CSV rows: ${ms.toFixed(0)} ms, ${Math.round(n / ms * 1000)} rows/s`);
+  }
+
+  const text = csv(ROWS);
+  const [, a] = time(viaWaihu, text);
+  const [, b] = time(viaPapaZod, text);
+  if (a.chunks !== b.chunks || a.rejected !== b.rejected) throw new Error(`the two disagree: ${JSON.stringify([a, b])}`);
+  const runs = { waihu: [], papa: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    runs.papa.push(time(viaPapaZod, text)[0]);
+    runs.waihu.push(time(viaWaihu, text)[0]);
+  }
+  const w = median(runs.waihu), p = median(runs.papa);
+  console.log(`plan ${ROWS} CSV rows (${(text.length / 2 ** 20).toFixed(0)} MiB; ${a.chunks} chunks, ${a.rejected} rejected), median of ${ROUNDS}:`);
+  console.log(`  PapaParse + zod  ${p.toFixed(0)} ms`);
+  console.log(`  waihu (wasm)     ${w.toFixed(0)} ms`);
+  console.log(`  ratio            ${(p / w).toFixed(2)}× faster`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));

@@ -274,6 +274,24 @@ function proxySection() {
   say(r.stdout.trim() || "```\n" + r.stderr.trim() + "\n```");
 }
 
+// ---------------------------------------------------------------- 9. import planner scaling
+function plannerSection() {
+  say("\n## 9. The import planner at 10 k, 100 k and 1 M CSV rows\n");
+  say("`createImportPlanner` (parse, validate, normalise phones, drop duplicates across the whole list, cut chunk bodies of 100) on a Tanyi CSV fed in 64 KiB pieces (every 50th row a duplicate written another way, every 1 000th no phone), each size in a fresh Node process (`node --expose-gc bench/plan-csv.mjs --scale <rows>`): median of 3 runs after a warm-up. Memory: the wasm linear memory after the runs (it never shrinks, so it is the planner's peak: mostly the duplicate keys of the whole list), and the process's peak RSS while planning the list the first time (VmHWM, reset once the input text is made and its garbage collected) above its RSS then: the wasm memory plus the chunk bodies' JS strings the garbage collector has not yet taken. Linear time: ×10 rows ≈ ×10 time.\n");
+  say("| rows | time | rows/s | wasm memory | peak RSS increase |\n|---|---|---|---|---|");
+  const mib = (n) => (n === null ? "n/a" : `${(n / 2 ** 20).toFixed(1)} MiB`);
+  const runs = [];
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const r = spawnSync(process.execPath, ["--expose-gc", join(root, "bench/plan-csv.mjs"), "--scale", String(n), "3"], { cwd: root, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`bench/plan-csv.mjs --scale ${n}: ${r.stderr}`);
+    const x = JSON.parse(r.stdout.trim().split("\n").at(-1));
+    runs.push(x);
+    say(`| ${n.toLocaleString("en")} | ${x.ms.toFixed(0)} ms | ${Math.round(x.rowsPerSecond).toLocaleString("en")} | ${mib(x.wasmBytes)} | ${mib(x.peakRssIncrease)} |`);
+  }
+  const grows = runs.slice(1).map((b, i) => `${(runs[i].rows / 1000).toLocaleString("en")} k → ${(b.rows / 1000).toLocaleString("en")} k: ×${(b.ms / runs[i].ms).toFixed(1)}`);
+  say(`\nTime growth for ×10 rows (linear: ≈ ×10): ${grows.join("; ")}.`);
+}
+
 // ---------------------------------------------------------------- run
 // `node bench/run.mjs validation building` runs only those sections and writes nothing.
 const only = process.argv.slice(2);
@@ -289,6 +307,7 @@ const overhead = want("client") ? await clientSection() : [NaN, NaN];
 if (want("import")) importSection();
 if (want("webhook")) webhookSection();
 if (want("proxy")) proxySection();
+if (want("planner")) plannerSection();
 if (only.length === 0) {
   const sz = sizes()[0];
   say("\n## Goals\n");

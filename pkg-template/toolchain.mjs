@@ -1,7 +1,10 @@
 // The release .wasm's compiler: a pinned nightly that rebuilds std with panics as plain traps
 // (`-Cpanic=immediate-abort`, `-Zbuild-std`). No input reaches a panic (tests/no_panic.rs), so
 // the panic messages, their locations and the formatting code behind them are dead weight:
-// ~7.9 KB of the gzipped .wasm (bench/NOTES.md). Native builds and tests use stable Rust.
+// ~7.9 KB of the gzipped .wasm (bench/NOTES.md). No code outside tests formats with Debug, so
+// `-Zfmt-debug=none` and `-Zlocation-detail=none` drop what is left of it (~0.5 KB), and std's
+// `optimize_for_size` feature picks its smaller algorithms (~0.8 KB). Native builds and tests
+// use stable Rust.
 // tests/setup.sh installs this toolchain (with rust-src, which -Zbuild-std compiles).
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -10,9 +13,9 @@ export const NIGHTLY = "nightly-2026-05-20";
 
 /** Builds the cdylib for wasm32 into `targetDir` and returns the .wasm's path. */
 export function buildWasm(root, { targetDir = join(root, "target/pkg"), features = [], stdio = "inherit" } = {}) {
-  const args = [`+${NIGHTLY}`, "build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "--target-dir", targetDir, "-Zbuild-std=std,panic_abort"];
+  const args = [`+${NIGHTLY}`, "build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "--target-dir", targetDir, "-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size"];
   if (features.length) args.push("--features", features.join(","));
-  const env = { ...process.env, RUSTFLAGS: "-Zunstable-options -Cpanic=immediate-abort" };
+  const env = { ...process.env, RUSTFLAGS: "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" };
   execFileSync("cargo", args, { cwd: root, stdio, env });
   return join(targetDir, "wasm32-unknown-unknown/release/waihu.wasm");
 }

@@ -46,12 +46,18 @@ function describeError(e) {
     const verbatim = e.explanation && e.vendorMessage && e.vendorMessage !== e.explanation ? ` (“${e.vendorMessage}”)` : "";
     return `VendorError ${e.code}: ${main}${verbatim}`;
   }
-  if (waihu.isValidationError(e)) {
-    return `ValidationError: ${e.issues.map((i) => `${i.path.join(".") || "params"}: ${i.message}`).join("; ")}`;
-  }
+  if (waihu.isValidationError(e)) return `ValidationError: ${issuesText(e.issues)}`;
   if (waihu.isResponseError(e)) return `ResponseError (HTTP ${e.status}): ${e.message}`;
   if (waihu.isNetworkError(e) || waihu.isTimeoutError(e)) return `${e.name}: ${e.message}${e.mayHaveApplied ? " — it may have reached the vendor" : ""}`;
   return `${e?.name ?? "Error"}: ${e?.message ?? e}`;
+}
+
+const issuesText = (issues) => issues.map((i) => `${i.path.join(".") || "params"}: ${i.message}`).join("; ");
+
+/** A readable line for an error the Worker answered as JSON (`{ error: { name, code, message, issues? } }`). */
+function describeReply(status, body) {
+  const e = body?.error ?? {};
+  return `${e.name ?? "Error"} (HTTP ${status}${e.code ? `, ${e.code}` : ""}): ${e.issues ? issuesText(e.issues) : e.message ?? ""}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,6 +178,8 @@ function wireStatic() {
   $("#import-task").addEventListener("change", (e) => { state.importTask[state.vendor] = e.target.value; checkCustomers(); });
   $("#import-btn").addEventListener("click", runImport);
   $("#import-cancel").addEventListener("click", () => state.importing?.abort());
+  $("#upload-file").addEventListener("change", updateImportButton);
+  $("#upload-btn").addEventListener("click", runUpload);
 }
 
 function debounce(fn, ms) {
@@ -844,6 +852,7 @@ function updateImportButton() {
   const ready = state.csv.customers.length > 0 && !state.csv.error && state.importTask[state.vendor] && state.client && !state.importing;
   $("#import-btn").disabled = !ready;
   $("#import-btn").textContent = state.importing ? t("importing") : t("importBtn");
+  $("#upload-btn").disabled = !($("#upload-file").files?.length && state.importTask[state.vendor] && !state.importing);
   $("#import-cancel").hidden = !state.importing;
 }
 
@@ -883,10 +892,120 @@ async function runImport() {
   if (vendor === state.vendor) loadTasks();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Upload: a large list imported at the edge (www/worker/imports.js: the Worker plans it as it
+// streams, its ImportLedger keeps the chunks, Cloudflare Queues deliver them to the consumer)
+
+/** How often the page asks the Worker for an import's progress. */
+const POLL_MS = 500;
+
+/** The Worker's imports route: /imports on the proxy's origin (www/worker/index.js). */
+const importsUrl = (path = "") => new URL(`/imports${path}`, state.proxy.url);
+
+/**
+ * POSTs `file` as the request body and resolves with `{ status, body }`. The browser reads a
+ * File from disk as it sends it, so the page never holds the list. XMLHttpRequest rather than
+ * fetch: it reports the upload's progress, and Chromium streams a fetch body only over HTTP/2.
+ * `signal` aborts the upload only while the body is being sent (the Worker then sends nothing);
+ * once all of it is sent the import may be committed, so the answer and its id are awaited.
+ */
+function postFile(url, file, signal, onUpload) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.setRequestHeader("authorization", `Bearer ${state.proxy.token}`);
+    xhr.setRequestHeader("content-type", file.type || "text/plain");
+    let sent = false;
+    xhr.upload.onprogress = (e) => onUpload(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.upload.onload = () => { sent = true; };
+    xhr.onload = () => {
+      let body = null;
+      try { body = JSON.parse(xhr.responseText); } catch { /* not JSON: described by its status */ }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new TypeError(`network error: POST ${url.origin}${url.pathname}`));
+    xhr.onabort = () => reject(new DOMException("upload cancelled", "AbortError"));
+    signal.addEventListener("abort", () => sent || xhr.abort(), { once: true });
+    xhr.send(file);
+  });
+}
+
+async function runUpload() {
+  const vendor = state.vendor;
+  const file = $("#upload-file").files?.[0];
+  const taskId = state.importTask[vendor];
+  if (!file || !taskId) return;
+  const ac = new AbortController();
+  state.importing = ac;
+  state.report = null;
+  renderReport();
+  updateImportButton();
+  const msg = $("#import-msg");
+  message(msg, "", "");
+  const bar = $("#import-progress");
+  const text = $("#import-progress-text");
+  $("#progress-box").hidden = false;
+  const pct = (done, total) => (total ? Math.floor((done / total) * 100) : 100);
+  const mib = (n) => (n / 2 ** 20).toFixed(1);
+  const uploaded = (sent, size) => {
+    bar.max = Math.max(size, 1);
+    bar.value = sent;
+    text.textContent = t("uploading", mib(sent), mib(size), pct(sent, size));
+  };
+  // The ledger's progress: rows whose outcome is final (refused before sending included) and
+  // chunks in a final status (the core's LEDGER_RULES.final).
+  const followed = (p) => {
+    const done = Object.entries(p.byStatus).filter(([s]) => waihu.LEDGER_RULES.final.includes(s)).reduce((n, [, c]) => n + c, 0);
+    bar.max = Math.max(p.total, 1);
+    bar.value = p.rows.final;
+    text.textContent = t("uploadProgress", p.rows.final, p.total, done, p.chunks, pct(p.rows.final, p.total));
+  };
+  uploaded(0, file.size);
+  const url = importsUrl();
+  url.searchParams.set("vendor", vendor);
+  url.searchParams.set("taskId", taskId);
+  url.searchParams.set("format", /\.(ndjson|jsonl)$/i.test(file.name) ? "ndjson" : "csv");
+  url.searchParams.set("options", JSON.stringify({ ...importOptions(), skipInvalid: true }));
+  // What the Worker answered, already readable (anything else goes through describeError).
+  const refused = (text) => Object.assign(new Error(text), { readable: true });
+  let id;
+  try {
+    const { status, body } = await postFile(url, file, ac.signal, uploaded);
+    if (status !== 202) throw refused(describeReply(status, body));
+    id = body.id;
+    message(msg, "info", t("uploadQueued", id, body.chunks, body.rejected));
+    for (;;) {
+      if (ac.signal.aborted) throw new DOMException("stopped", "AbortError");
+      const res = await fetch(importsUrl(`/${encodeURIComponent(id)}`), { headers: { authorization: `Bearer ${state.proxy.token}` }, signal: ac.signal });
+      const p = await res.json().catch(() => null);
+      if (!res.ok) throw refused(describeReply(res.status, p));
+      if (vendor !== state.vendor) return;
+      if (p.state === "failed") throw refused(t("uploadFailed", id));
+      if (p.total !== null) followed(p);
+      if (p.report) {
+        state.report = { report: p.report };
+        message(msg, "ok", t("uploadDone", id));
+        renderReport();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  } catch (e) {
+    if (vendor !== state.vendor) return;
+    if (e?.name === "AbortError") message(msg, "info", id ? t("uploadWatchStopped", id) : t("uploadCancelled"));
+    else message(msg, "error", e?.readable ? e.message : describeError(e));
+  } finally {
+    if (state.importing === ac) state.importing = null;
+    updateImportButton();
+  }
+  if (vendor === state.vendor) loadTasks();
+}
+
 function renderReport() {
   const box = $("#import-report");
   if (!state.report) { box.hidden = true; return; }
-  const { report, customers } = state.report;
+  // customers: the rows the page holds (an import through the client); none for an upload.
+  const { report, customers = [] } = state.report;
   box.hidden = false;
   const counts = { imported: report.imported.length, rejected: report.rejected.length, unknown: report.unknown.length, notSent: report.notSent.length };
   for (const [k, n] of Object.entries(counts)) box.querySelector(`[data-count="${k}"]`).textContent = String(n);
@@ -896,11 +1015,14 @@ function renderReport() {
     ...report.unknown.map((r) => ({ row: r.row, code: "unknown", reason: r.reason })),
   ].sort((a, b) => a.row - b.row);
   $("#rejected-wrap").hidden = rows.length === 0;
-  $("#rejected-body").replaceChildren(...rows.map((r) => h("tr", { "data-row": r.row },
+  $("#rejected-wrap").classList.toggle("no-phone", !state.report.customers);
+  const trs = rows.slice(0, MAX_ROWS).map((r) => h("tr", { "data-row": r.row },
     h("td", { class: "num muted" }, r.row + 1),
     h("td", {}, h("code", {}, customers[r.row]?.phone ?? "")),
     h("td", {}, h("code", {}, r.code)),
-    h("td", {}, r.reason))));
+    h("td", {}, r.reason)));
+  if (rows.length > MAX_ROWS) trs.push(h("tr", {}, h("td", { colspan: 4, class: "empty" }, t("moreRows", rows.length - MAX_ROWS))));
+  $("#rejected-body").replaceChildren(...trs);
 }
 
 boot();
