@@ -42,9 +42,6 @@ pub struct Mapping {
     pub task: &'static str,
     pub call: &'static str,
     pub tables: Tables,
-    /// The JSON text of the capability matrix the table gives (`crate::unified::capabilities`;
-    /// a test derives it from `fields` and compares).
-    pub capabilities: &'static str,
 }
 
 /// The rest of the line of `table` that starts with `key` and a space.

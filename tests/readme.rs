@@ -26,7 +26,7 @@ fn matrix() -> String {
 /// The unified task spec's capability matrix, from `capabilities` (one row per spec field).
 fn spec_matrix() -> String {
     let mut s = String::from("| spec field | tanyi | byrobot | itniotech | zxycall |\n|---|---|---|---|---|\n");
-    let caps: Vec<serde_json::Value> = waihu::vendors::ALL.iter().map(|v| serde_json::from_str(waihu::unified::capabilities(*v).unwrap()).unwrap()).collect();
+    let caps: Vec<serde_json::Value> = waihu::vendors::ALL.iter().map(|v| waihu::unified::capabilities(*v).unwrap()).collect();
     for (row, first) in caps[0].as_array().unwrap().iter().enumerate() {
         let field = first["field"].as_str().unwrap();
         let cells: Vec<String> = caps.iter().map(|c| cell(field, &c[row])).collect();

@@ -166,16 +166,7 @@ pub fn calls(vendor: Vendor, data: &Value, task: Option<&str>) -> Result<String,
 /// `limited` (at most `maximum` items, only the spec `values` listed, `dateOnly`, or a part it
 /// cannot express), `vendorOptions` (only through `vendorOptions.<vendor>.<option>`) or
 /// `unsupported`; `severity` is that of the `unsupported_field` issue it gives.
-///
-/// The .wasm ships each vendor's matrix as text (`Mapping::capabilities`); `derive_capabilities`
-/// computes it from the vendor's table, and a test keeps the two equal.
-pub fn capabilities(vendor: Vendor) -> Result<&'static str, Error> {
-    Ok(mapping(vendor, Operation::CreateTask)?.capabilities)
-}
-
-/// The capability matrix of the vendor's table (what `capabilities` ships), derived natively.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn derive_capabilities(vendor: Vendor) -> Result<Value, Error> {
+pub fn capabilities(vendor: Vendor) -> Result<Value, Error> {
     let m = mapping(vendor, Operation::CreateTask)?;
     let mut out = Vec::new();
     for name in spec::FIELDS.split(' ').filter(|f| !f.contains('.') && !f.starts_with("vendorOptions")) {
@@ -184,7 +175,6 @@ pub fn derive_capabilities(vendor: Vendor) -> Result<Value, Error> {
     Ok(Value::Array(out))
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn capability(m: &Mapping, name: &str) -> Value {
     let mut cap = params! {"field": name};
     let (mut mapped, mut limited, mut warning_only) = (false, false, true);

@@ -46,20 +46,4 @@ pub static MAPPING: Mapping = Mapping {
         recordingUrl:i:luyinOssUrl|phoneLog.luyinOssUrl|sceneInstance.luyinOssUrl \
         properties:p:propertiesMap|properties|sceneInstance.propertiesMap|sceneInstance.properties",
     tables: TABLES,
-    capabilities: r#"[
-        {"field":"name","support":"supported"},
-        {"field":"script","support":"supported"},
-        {"field":"lines","support":"supported"},
-        {"field":"lineType","severity":"error","support":"limited","values":["mobile","landline","unfixed"]},
-        {"field":"robots","support":"supported"},
-        {"field":"concurrency","support":"supported"},
-        {"dateOnly":true,"field":"start","severity":"error","support":"limited"},
-        {"field":"end","severity":"error","support":"unsupported"},
-        {"field":"hours","support":"supported"},
-        {"field":"breaks","maximum":1,"severity":"error","support":"limited"},
-        {"field":"days","severity":"error","support":"unsupported"},
-        {"field":"skipDates","severity":"error","support":"unsupported"},
-        {"field":"redial","severity":"error","support":"limited","values":["unreachable","failed","poweredOff","busy","outOfService","callerLineError","dropped"]},
-        {"field":"note","support":"supported"}
-    ]"#,
 };

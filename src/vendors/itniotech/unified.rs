@@ -44,20 +44,4 @@ pub static MAPPING: Mapping = Mapping {
         intent:a:intentLevelDetailName startedAt:t:startTime durationSeconds:n:chatDuration transcript:l:callDetailList/text/type/ROBOT \
         recordingUrl:i:fullAudioUrl properties:p:properties",
     tables: TABLES,
-    capabilities: r#"[
-        {"field":"name","support":"supported"},
-        {"field":"script","support":"supported"},
-        {"field":"lines","maximum":1,"severity":"error","support":"limited"},
-        {"field":"lineType","severity":"warning","support":"unsupported"},
-        {"field":"robots","support":"supported"},
-        {"field":"concurrency","severity":"warning","support":"unsupported"},
-        {"field":"start","support":"supported"},
-        {"field":"end","support":"supported"},
-        {"field":"hours","support":"supported"},
-        {"field":"breaks","maximum":3,"severity":"error","support":"limited"},
-        {"field":"days","support":"supported"},
-        {"field":"skipDates","maximum":3,"severity":"error","support":"limited"},
-        {"field":"redial","support":"supported"},
-        {"field":"note","severity":"warning","support":"unsupported"}
-    ]"#,
 };

@@ -42,20 +42,4 @@ pub static MAPPING: Mapping = Mapping {
         durationSeconds:n:chatDuration|callRecord.chatDuration transcript:l:callDetailList/text/type/ROBOT \
         recordingUrl:i:fullAudioUrl|callRecord.fullAudioUrl properties:p:properties|callRecord.properties",
     tables: TABLES,
-    capabilities: r#"[
-        {"field":"name","support":"supported"},
-        {"field":"script","support":"supported"},
-        {"field":"lines","support":"supported"},
-        {"field":"lineType","support":"supported"},
-        {"field":"robots","support":"supported"},
-        {"field":"concurrency","support":"supported"},
-        {"field":"start","support":"supported"},
-        {"field":"end","severity":"error","support":"unsupported"},
-        {"field":"hours","support":"supported"},
-        {"field":"breaks","maximum":3,"severity":"error","support":"limited"},
-        {"field":"days","severity":"error","support":"unsupported"},
-        {"field":"skipDates","severity":"error","support":"unsupported"},
-        {"field":"redial","severity":"error","support":"limited","values":["noAnswer","busy","rejected","unreachable","poweredOff","outOfService","callerLineError","dropped","failed"]},
-        {"field":"note","support":"supported"}
-    ]"#,
 };

@@ -34,20 +34,4 @@ pub static MAPPING: Mapping = Mapping {
     task: "id:i:uuid name:i:name status:s:start rawStatus:r:start counts:c:progress_bar.total/progress_bar.progress/ createdAt:t:create_datetime",
     call: "",
     tables: TABLES,
-    capabilities: r#"[
-        {"field":"name","support":"supported"},
-        {"field":"script","support":"supported"},
-        {"field":"lines","maximum":1,"severity":"error","support":"limited"},
-        {"field":"lineType","severity":"warning","support":"unsupported"},
-        {"field":"robots","support":"supported"},
-        {"field":"concurrency","severity":"warning","support":"unsupported"},
-        {"field":"start","severity":"error","support":"limited","values":["manual"]},
-        {"field":"end","severity":"error","support":"unsupported"},
-        {"field":"hours","option":"disable_dial_timegroup","severity":"error","support":"vendorOptions"},
-        {"field":"breaks","option":"disable_dial_timegroup","severity":"error","support":"vendorOptions"},
-        {"field":"days","option":"disable_dial_timegroup","severity":"error","support":"vendorOptions"},
-        {"field":"skipDates","option":"disable_dial_timegroup","severity":"error","support":"vendorOptions"},
-        {"field":"redial","option":"auto_recycle_rule_id","severity":"error","support":"vendorOptions"},
-        {"field":"note","support":"supported"}
-    ]"#,
 };
