@@ -313,7 +313,9 @@ fn call_level_limits_fail_the_plan_but_the_row_limit_is_chunked() {
 
 /// The call's own members are checked once, when the plan starts (`Planner::new`, before any
 /// row arrives): a task id of 0 fails the import of no rows at all, and a list of many windows
-/// reports a blank `appId` once, not once a window.
+/// reports a blank `appId` once, not once a window. (cargo-mutants' `key == list` → `true` in
+/// the row arm of `check_window` survives as an equivalent: no call-level member of any
+/// vendor's import is a list, so no call-level issue has a `[key, index, …]` path.)
 #[test]
 fn call_level_issues_fail_the_start_and_are_reported_once() {
     let skip = ImportOptions { skip_invalid: true, ..Default::default() };
