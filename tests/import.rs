@@ -37,7 +37,7 @@ impl Plan {
 
     fn fold(&self, outcomes: &[ChunkOutcome]) -> ImportReport {
         let sent: Vec<Sent> = self.chunks.iter().enumerate().map(|(i, c)| Sent { first: c.first, end: c.end, outcome: outcomes.get(i) }).collect();
-        report(self.total, vendor_dedupes(self.vendor), &self.rejected, &sent)
+        report(self.total, vendor_dedupes(self.vendor), &self.rejected, &sent, waihu::issue::Locale::En)
     }
 }
 
@@ -287,6 +287,14 @@ fn report_of_state_is_the_fold() {
     assert_eq!(got, p.fold(&outcomes));
     assert_eq!((got.imported, got.not_sent), (vec![0], vec![3, 4]));
     assert!(waihu::import::report::report_of_state(vendor("tanyi"), &waihu::json::Json::from_str("{}").unwrap()).is_none());
+    // The texts waihu writes follow the state's locale (English by default).
+    assert!(got.resume.note.starts_with("Some rows may already be in the task"), "{}", got.resume.note);
+    let zh = state.replacen('{', "{\"locale\":\"zh-CN\",", 1);
+    let got = waihu::import::report::report_of_state(vendor("tanyi"), &waihu::json::Json::from_str(&zh).unwrap()).unwrap();
+    assert!(got.resume.note.starts_with("部分行可能已在任务中"), "{}", got.resume.note);
+    let accepted = r#"{"locale":"zh-CN","total":2,"rejected":[],"chunks":[[0,2,{"kind":"applied","failed":[1]}]]}"#;
+    let got = waihu::import::report::report_of_state(vendor("tanyi"), &waihu::json::Json::from_str(accepted).unwrap()).unwrap();
+    assert_eq!((got.rejected[0].reason.as_str(), got.resume.note.as_str()), ("供应商返回该行失败", "无需重发。"));
 }
 
 /// Issue 12 item 23 (mutants in `plan` survived): issues about the whole call — a task id of 0,
