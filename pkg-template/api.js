@@ -77,11 +77,13 @@ export const callRecords = (vendor, data) => unifiedRead("calls", vendor, data);
 
 export class Client {
   #raw;
+  #locale;
   #proxy;
   constructor(config) {
     const { fetch, ...rest } = config ?? {};
     this.#raw = sync(() => new raw.Client(json(rest, "the client config is"), fetch));
     this.#proxy = rest.proxyUrl != null;
+    this.#locale = rest.locale;
     // The unified task API: a plan says which call to send, a read turns its reply into
     // records. The spec is checked with the client's locale, severity and meta unless the
     // call's options say otherwise.
@@ -145,6 +147,8 @@ export class Client {
    * the error as `progressError`.
    */
   async importCustomers(taskId, customers, options) {
+    // The import's messages and report in its locale, else the client's.
+    options = { locale: this.#locale, ...options };
     const { signal, onProgress, rest } = split(options);
     if (onProgress !== undefined && typeof onProgress !== "function") {
       throw Object.assign(new TypeError("invalid import options: `onProgress` must be a function"), { code: "invalid_argument" });
@@ -195,7 +199,7 @@ export class Client {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, bodies.length)) }, worker));
-    const state = `{"total":${total},"rejected":[${rejected.join(",")}],"chunks":[${chunks.map(([first, end], i) => `[${first},${end},${outcomes[i] ?? "null"}]`).join(",")}]}`;
+    const state = `{"locale":${JSON.stringify(options.locale ?? "en")},"total":${total},"rejected":[${rejected.join(",")}],"chunks":[${chunks.map(([first, end], i) => `[${first},${end},${outcomes[i] ?? "null"}]`).join(",")}]}`;
     const report = JSON.parse(raw.importReport(this.vendor, state));
     // The fold knows rows the vendor named or counted as failed inside accepted chunks.
     ({ done, failed } = { done: total - report.notSent.length, failed: report.rejected.length + report.unknown.length });

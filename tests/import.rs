@@ -37,7 +37,7 @@ impl Plan {
 
     fn fold(&self, outcomes: &[ChunkOutcome]) -> ImportReport {
         let sent: Vec<Sent> = self.chunks.iter().enumerate().map(|(i, c)| Sent { first: c.first, end: c.end, outcome: outcomes.get(i) }).collect();
-        report(self.total, vendor_dedupes(self.vendor), &self.rejected, &sent)
+        report(self.total, vendor_dedupes(self.vendor), &self.rejected, &sent, waihu::issue::Locale::En)
     }
 }
 
@@ -287,6 +287,14 @@ fn report_of_state_is_the_fold() {
     assert_eq!(got, p.fold(&outcomes));
     assert_eq!((got.imported, got.not_sent), (vec![0], vec![3, 4]));
     assert!(waihu::import::report::report_of_state(vendor("tanyi"), &waihu::json::Json::from_str("{}").unwrap()).is_none());
+    // The texts waihu writes follow the state's locale (English by default).
+    assert!(got.resume.note.starts_with("Some rows may already be in the task"), "{}", got.resume.note);
+    let zh = state.replacen('{', "{\"locale\":\"zh-CN\",", 1);
+    let got = waihu::import::report::report_of_state(vendor("tanyi"), &waihu::json::Json::from_str(&zh).unwrap()).unwrap();
+    assert!(got.resume.note.starts_with("部分行可能已在任务中"), "{}", got.resume.note);
+    let accepted = r#"{"locale":"zh-CN","total":2,"rejected":[],"chunks":[[0,2,{"kind":"applied","failed":[1]}]]}"#;
+    let got = waihu::import::report::report_of_state(vendor("tanyi"), &waihu::json::Json::from_str(accepted).unwrap()).unwrap();
+    assert_eq!((got.rejected[0].reason.as_str(), got.resume.note.as_str()), ("供应商返回该行失败", "无需重发。"));
 }
 
 /// Issue 12 item 23 (mutants in `plan` survived): issues about the whole call — a task id of 0,
@@ -311,6 +319,32 @@ fn call_level_limits_fail_the_plan_but_the_row_limit_is_chunked() {
     assert_eq!(plan(vendor("tanyi"), &json!(7), json!([]), &ImportOptions::default()).unwrap().chunks.len(), 0);
 }
 
+/// The call's own members are checked once, when the plan starts (`Planner::new`, before any
+/// row arrives): a task id of 0 fails the import of no rows at all, and a list of many windows
+/// reports a blank `appId` once, not once a window. (cargo-mutants' `key == list` → `true` in
+/// the row arm of `check_window` survives as an equivalent: no call-level member of any
+/// vendor's import is a list, so no call-level issue has a `[key, index, …]` path.)
+#[test]
+fn call_level_issues_fail_the_start_and_are_reported_once() {
+    let skip = ImportOptions { skip_invalid: true, ..Default::default() };
+    let Err(Error::ValidationError { issues, .. }) = Planner::new(vendor("tanyi"), &json!(0), &skip, Format::Ndjson) else { panic!("a task id of 0 must fail at the start") };
+    assert_eq!(issues.iter().map(|i| (i.path_string(), i.code.as_str())).collect::<Vec<_>>(), vec![("robotCallJobId".into(), "too_small")]);
+    assert!(plan(vendor("tanyi"), &json!(0), json!([]), &skip).is_err());
+    let blank = ImportOptions { extra: json!({"appId": " "}).as_object().cloned().unwrap_or_default(), chunk_size: Some(10), ..skip };
+    let Error::ValidationError { issues, .. } = plan(vendor("itniotech"), &json!(7), rows(35), &blank).unwrap_err() else { panic!() };
+    assert_eq!(issues.iter().map(|i| (i.path_string(), i.code.as_str())).collect::<Vec<_>>(), vec![("appId".into(), "too_small")]);
+}
+
+/// A failed plan lists at most `MAX_ISSUES` row issues, the first ones, whatever the list.
+#[test]
+fn a_failed_plan_keeps_the_first_max_issues() {
+    let max = waihu::import::plan::MAX_ISSUES;
+    let input = Value::Array((0..=max).map(|i| json!({"name": format!("c{i}"), "phone": "nope"})).collect());
+    let Error::ValidationError { issues, .. } = plan(vendor("tanyi"), &json!(7), input, &ImportOptions::default()).unwrap_err() else { panic!() };
+    assert_eq!(issues.len(), max);
+    assert_eq!((issues[0].path_string(), issues[max - 1].path_string()), ("[0].phoneNumber".into(), format!("[{}].phoneNumber", max - 1)));
+}
+
 /// The plan's messages follow `locale` (issue 12 item 23: zh-CN import messages were untested).
 #[test]
 fn import_messages_follow_the_locale() {
@@ -328,6 +362,10 @@ fn import_messages_follow_the_locale() {
     assert_eq!(reasons, vec![(1, "phoneNumber: 不是有效的电话号码"), (2, "phoneNumber: 与第 0 项重复")]);
     let Error::ValidationError { issues, .. } = plan(vendor("tanyi"), &json!(7), json!([{"phone": "nope"}]), &ImportOptions::default()).unwrap_err() else { panic!() };
     assert_eq!(issues[0].message, "Not a valid phone number");
+    // A CSV header without a phone column, in the plan's locale.
+    let Error::ValidationError { issues, .. } = plan_text(vendor("tanyi"), &json!(7), "a,b\n1,2\n", Format::Csv, &zh(false), 100).unwrap_err() else { panic!() };
+    assert_eq!((issues[0].path_string(), issues[0].message.as_str()), ("phone".into(), "必填"));
+    assert!(matches!(Planner::new(vendor("tanyi"), &json!(7), &zh(false), Format::Csv), Ok(p) if p.locale() == waihu::Locale::ZhCn));
 }
 
 /// BYRobot drops a phone a task already holds, duplicates within a batch included (README.md

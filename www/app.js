@@ -976,7 +976,7 @@ async function runUpload() {
     message(msg, "info", t("uploadQueued", id, body.chunks, body.rejected));
     for (;;) {
       if (ac.signal.aborted) throw new DOMException("stopped", "AbortError");
-      const res = await fetch(importsUrl(`/${encodeURIComponent(id)}`), { headers: { authorization: `Bearer ${state.proxy.token}` }, signal: ac.signal });
+      const res = await fetch(importsUrl(`/${encodeURIComponent(id)}?locale=${locale()}`), { headers: { authorization: `Bearer ${state.proxy.token}` }, signal: ac.signal });
       const p = await res.json().catch(() => null);
       if (!res.ok) throw refused(describeReply(res.status, p));
       if (vendor !== state.vendor) return;

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::error::Error;
 use crate::import::write::{ser, write_str, Out};
+use crate::issue::Locale;
 use crate::json::Json;
 use crate::phone;
 use crate::vendor::Vendor;
@@ -237,8 +238,10 @@ pub struct Sent<'a> {
 
 /// The report of `total` rows: `rejected` were refused before sending (ascending rows) and
 /// `chunks` were planned (in row order). Linear in the rows; every list comes out in row order.
+/// The texts waihu writes (the resume note, a row the vendor returned) are in `locale`.
 /// (Not generic over the chunks' iterator: each instantiation was a kilobyte of .wasm.)
-pub fn report(total: usize, dedupes: bool, rejected: &[RowRejection], chunks: &[Sent]) -> ImportReport {
+pub fn report(total: usize, dedupes: bool, rejected: &[RowRejection], chunks: &[Sent], locale: Locale) -> ImportReport {
+    let zh = locale == Locale::ZhCn;
     let mut r = ImportReport { total, imported: vec![], rejected: vec![], unknown: vec![], not_sent: vec![], resume: Resume { rows: vec![], safe_to_resend: dedupes, note: String::new() } };
     let mut before = rejected.iter().peekable();
     let refused = |r: &mut ImportReport, x: &RowRejection| {
@@ -260,7 +263,7 @@ pub fn report(total: usize, dedupes: bool, rejected: &[RowRejection], chunks: &[
             }
             match c.outcome {
                 Some(ChunkOutcome::Applied { failed }) if failed.binary_search(&pos).is_ok() => {
-                    r.rejected.push(RowRejection { row, code: "vendor_rejected_row".into(), reason: "the vendor returned the row as failed".into(), retryable: false })
+                    r.rejected.push(RowRejection { row, code: "vendor_rejected_row".into(), reason: if zh { "供应商返回该行失败" } else { "the vendor returned the row as failed" }.into(), retryable: false })
                 }
                 Some(ChunkOutcome::Applied { .. }) => r.imported.push(row),
                 Some(ChunkOutcome::Rejected { code, message, retryable }) => refused(&mut r, &RowRejection { row, code: code.clone(), reason: message.clone(), retryable: *retryable }),
@@ -279,19 +282,23 @@ pub fn report(total: usize, dedupes: bool, rejected: &[RowRejection], chunks: &[
     for x in before {
         refused(&mut r, x);
     }
-    r.resume.note = match (r.resume.rows.is_empty(), dedupes, r.unknown.is_empty()) {
-        (true, _, _) => "Nothing to resend.",
-        (false, _, true) => "Resend these rows: none of them reached the vendor.",
-        (false, true, false) => "Resend these rows: the vendor drops phones the task already holds, so rows that did arrive are not imported twice.",
-        (false, false, false) => "Some rows may already be in the task: check them (e.g. with listPendingCustomers) before resending, or the vendor may import them twice.",
+    r.resume.note = match (r.resume.rows.is_empty(), dedupes, r.unknown.is_empty(), zh) {
+        (true, _, _, false) => "Nothing to resend.",
+        (true, _, _, true) => "无需重发。",
+        (false, _, true, false) => "Resend these rows: none of them reached the vendor.",
+        (false, _, true, true) => "请重发这些行：它们都未到达供应商。",
+        (false, true, false, false) => "Resend these rows: the vendor drops phones the task already holds, so rows that did arrive are not imported twice.",
+        (false, true, false, true) => "请重发这些行：供应商会丢弃任务中已有的号码，已到达的行不会被重复导入。",
+        (false, false, false, false) => "Some rows may already be in the task: check them (e.g. with listPendingCustomers) before resending, or the vendor may import them twice.",
+        (false, false, false, true) => "部分行可能已在任务中：重发前请先核对（例如用 listPendingCustomers），否则供应商可能重复导入。",
     }
     .into();
     r
 }
 
 /// The report from what a sender keeps, `{total, rejected: [RowRejection…], chunks: [[first,
-/// end, outcome | null]…]}` (a null outcome: still to be sent). None when the state is not of
-/// that shape.
+/// end, outcome | null]…], locale?}` (a null outcome: still to be sent; `locale` `en`, the
+/// default, or `zh-CN`). None when the state is not of that shape.
 pub fn report_of_state(vendor: Vendor, state: &Json) -> Option<ImportReport> {
     let total = state.get("total")?.as_u64()? as usize;
     let mut rejected = Vec::new();
@@ -308,5 +315,6 @@ pub fn report_of_state(vendor: Vendor, state: &Json) -> Option<ImportReport> {
         sent.push(Sent { first: *first, end: *end, outcome: outcome.as_ref() });
     }
     let dedupes = vendor.import_shape().is_some_and(|s| s.dedupes);
-    Some(report(total, dedupes, &rejected, &sent))
+    let locale = if state.get("locale").and_then(|l| l.as_str()) == Some("zh-CN") { Locale::ZhCn } else { Locale::En };
+    Some(report(total, dedupes, &rejected, &sent, locale))
 }

@@ -108,6 +108,13 @@ test("invalid rows are all reported by index before anything is sent, unless ski
   const report = await client("tanyi").importCustomers(taskId, rows, { skipInvalid: true, extra: undefined, chunkSize: undefined });
   assert.equal(report.imported.length, 248);
   assert.deepEqual(report.rejected.map((r) => [r.row, r.code]), [[17, "invalid_phone"], [200, "required"]]);
+  assert.equal(report.resume.note, "Nothing to resend.");
+  // The report's own texts follow the client's locale, and the import's over it.
+  const zh = await client("tanyi", { locale: "zh-CN" }).importCustomers(taskId, rows.slice(0, 20), { skipInvalid: true });
+  assert.match(zh.rejected[0].reason, /[\u4e00-\u9fff]/);
+  assert.equal(zh.resume.note, "无需重发。");
+  const en = await client("tanyi", { locale: "zh-CN" }).importCustomers(taskId, rows.slice(0, 20), { skipInvalid: true, locale: "en" });
+  assert.equal(en.resume.note, "Nothing to resend.");
 });
 
 test("cancel stops further chunks", async () => {

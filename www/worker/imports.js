@@ -26,7 +26,7 @@ export async function handleImports(request, env, { account = (_r, _e, vendor) =
   const m = /^\/imports\/([A-Za-z0-9_.:-]{1,200})$/.exec(url.pathname);
   if (m && request.method === "GET") {
     const id = m[1];
-    const progress = await ledgerOf(env, id.slice(0, id.lastIndexOf("."))).progress(id);
+    const progress = await ledgerOf(env, id.slice(0, id.lastIndexOf("."))).progress(id, url.searchParams.get("locale") ?? "en");
     return progress ? reply(200, progress) : reply(404, { error: { code: "not_found", message: "no such import" } });
   }
   if (url.pathname === "/imports" || m) return reply(405, { error: { code: "method_not_allowed", message: "POST /imports or GET /imports/:id" } });

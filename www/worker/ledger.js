@@ -91,7 +91,7 @@ export class ImportLedger extends DurableObject {
   }
 
   /** Progress: rows and chunks by status; with `report` (the ImportReport) once all are final. */
-  async progress(id) {
+  async progress(id, locale = "en") {
     const imp = this.sql.exec(`SELECT * FROM imports WHERE id = ?`, id).toArray()[0];
     if (!imp) return null;
     const byStatus = {};
@@ -104,19 +104,20 @@ export class ImportLedger extends DurableObject {
     const rejectedRows = this.sql.exec(`SELECT count(*) AS n FROM rejections WHERE import = ?`, id).one().n;
     const done = imp.state === "sending" && Object.keys(byStatus).every((s) => R.final.includes(s));
     const out = { id, state: done ? "done" : imp.state, total: imp.total, chunks: imp.chunks, byStatus, rows: { planned: rows + rejectedRows, final: finalRows + rejectedRows } };
-    if (done) out.report = this.report(id, imp);
+    if (done) out.report = this.report(id, imp, locale);
     else if (imp.state === "sending") await this.#tend();
     return out;
   }
 
-  /** The ImportReport of the import (the same fold as client.importCustomers). */
-  report(id, imp = this.sql.exec(`SELECT * FROM imports WHERE id = ?`, id).one()) {
+  /** The ImportReport of the import (the same fold as client.importCustomers), its own texts in
+   *  `locale` (the reader's). */
+  report(id, imp = this.sql.exec(`SELECT * FROM imports WHERE id = ?`, id).one(), locale = "en") {
     const rejected = this.sql.exec(`SELECT json FROM rejections WHERE import = ? ORDER BY row`, id).toArray().map((r) => r.json);
     const chunks = [];
     for (const c of this.sql.exec(`SELECT first, "end", status, outcome FROM chunks WHERE import = ? ORDER BY n`, id)) {
       chunks.push(`[${c.first},${c.end},${R.final.includes(c.status) && c.outcome ? c.outcome : "null"}]`);
     }
-    return importReport(imp.vendor, `{"total":${imp.total},"rejected":[${rejected.join(",")}],"chunks":[${chunks.join(",")}]}`);
+    return importReport(imp.vendor, `{"locale":${JSON.stringify(locale)},"total":${imp.total},"rejected":[${rejected.join(",")}],"chunks":[${chunks.join(",")}]}`);
   }
 
   async alarm() {
