@@ -219,18 +219,9 @@ pub fn index(step: &str, i: usize) -> Option<usize> {
 pub fn text(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => Some(s.clone()),
-        n @ Value::Number(_) => Some(to_text(n)),
+        Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
-}
-
-/// The number the digits `s` start with (None without one; at most u64).
-fn leading(s: &str) -> Option<u64> {
-    let mut n = None;
-    for d in s.bytes().take_while(u8::is_ascii_digit) {
-        n = n.unwrap_or(0u64).checked_mul(10)?.checked_add(u64::from(d - b'0')).into();
-    }
-    n
 }
 
 /// An id: a non-empty string, or an integer's digits (exact up to u64).
@@ -247,7 +238,7 @@ pub fn id(v: Option<&Value>) -> Option<String> {
 fn count(v: Option<&Value>) -> Option<u64> {
     match v? {
         Value::Number(n) => n.as_u64(),
-        Value::String(s) => leading(s),
+        Value::String(s) => s.get(..s.bytes().take_while(u8::is_ascii_digit).count())?.parse().ok(),
         _ => None,
     }
 }
@@ -259,10 +250,7 @@ pub fn iso(v: &Value) -> Option<String> {
     let secs = match v {
         Value::String(s) if s.contains('-') => time::parse_iso(s.trim())?,
         _ => {
-            let n = match v {
-                Value::String(s) if s.bytes().all(|b| b.is_ascii_digit()) => leading(s)?.min(i64::MAX as u64) as i64,
-                _ => v.as_i64()?,
-            };
+            let n: i64 = text(Some(v))?.parse().ok()?;
             (if n >= 100_000_000_000 { n.div_euclid(1000) } else { n }).clamp(0, 253_402_271_999) + time::CHINA_OFFSET_SECS
         }
     };

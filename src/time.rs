@@ -169,6 +169,21 @@ pub fn parse_http_date(s: &str) -> Option<i64> {
     Some(secs * 1000)
 }
 
+/// ISO 8601 of a China wall-clock time (UTC+8), e.g. `2018-10-12T18:46:55+08:00`: how the
+/// unified records give the vendors' zone-less times. Years 0–9999 (four digits).
+pub fn china_iso(local: DateTime) -> String {
+    let (y, m, d) = civil_from_days(local.0.div_euclid(86_400));
+    let s = local.0.rem_euclid(86_400);
+    let mut out = String::with_capacity(25);
+    for (n, then) in [(y / 100, ""), (y, "-"), (m.into(), "-"), (d.into(), "T"), (s / 3600, ":"), (s / 60 % 60, ":"), (s % 60, "+08:00")] {
+        // Two digits of each (the year in two pairs).
+        out.push(char::from(b'0' + (n / 10 % 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+        out.push_str(then);
+    }
+    out
+}
+
 /// RFC 1123 date in GMT with English names, e.g. `Thu, 13 Dec 2018 01:27:17 GMT`.
 /// Always UTC: BYRobot signs this string, and a local-time rendering would not verify.
 pub fn rfc1123(epoch_ms: i64) -> String {
@@ -244,26 +259,29 @@ pub fn parse_iso(s: &str) -> Option<i64> {
 }
 
 /// China wall-clock seconds as `yyyy-MM-dd` (`sep` 0), `yyyy-MM-dd HH:mm:ss` (`sep` b' ') or
-/// ISO 8601 with the offset, `yyyy-MM-ddTHH:mm:ss+08:00` (`sep` b'T'). Years 0–9999.
+/// ISO 8601 with the offset, `yyyy-MM-ddTHH:mm:ss+08:00` (`sep` b'T').
 pub fn format_china(secs: i64, sep: u8) -> String {
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    let y = y.clamp(0, 9999);
     let t = secs.rem_euclid(86_400);
-    let (after_day, end) = match sep {
-        0 => ("", ""),
-        b'T' => ("T", "+08:00"),
-        _ => (" ", ""),
-    };
     let mut out = String::with_capacity(25);
-    for (n, then) in [(y / 100, ""), (y, "-"), (m.into(), "-"), (d.into(), after_day), (t / 3600, ":"), (t / 60 % 60, ":"), (t % 60, end)] {
-        // Two digits of each (the year in two pairs).
-        out.push(char::from(b'0' + (n / 10 % 10) as u8));
-        out.push(char::from(b'0' + (n % 10) as u8));
-        out.push_str(then);
-        if sep == 0 && then.is_empty() && out.len() == 10 {
-            break;
+    let mut push = |n: i64, width: usize, after: &str| {
+        let text = n.clamp(0, 9999).to_string();
+        for _ in text.len()..width {
+            out.push('0');
         }
+        out.push_str(&text);
+        out.push_str(after);
+    };
+    push(y, 4, "-");
+    push(i64::from(m), 2, "-");
+    if sep == 0 {
+        push(i64::from(d), 2, "");
+        return out;
     }
+    push(i64::from(d), 2, if sep == b'T' { "T" } else { " " });
+    push(t / 3600, 2, ":");
+    push(t % 3600 / 60, 2, ":");
+    push(t % 60, 2, if sep == b'T' { "+08:00" } else { "" });
     out
 }
 
@@ -305,12 +323,11 @@ mod tests {
 
     #[test]
     fn china_iso_times() {
-        assert_eq!(format_china(DateTime::parse("2018-10-12 18:46:55").unwrap().0, b'T'), "2018-10-12T18:46:55+08:00");
+        assert_eq!(china_iso(DateTime::parse("2018-10-12 18:46:55").unwrap()), "2018-10-12T18:46:55+08:00");
         // Epoch seconds read as China time: 1 704 067 199 is 2023-12-31 23:59:59 UTC.
-        assert_eq!(format_china(1_704_067_199 + 8 * 3600, b'T'), "2024-01-01T07:59:59+08:00");
-        assert_eq!(format_china(0, b'T'), "1970-01-01T00:00:00+08:00");
-        assert_eq!((format_china(86_399, b' '), format_china(86_399, 0)), ("1970-01-01 23:59:59".to_string(), "1970-01-01".to_string()));
-        assert_eq!(format_china(253_402_300_799, b'T'), "9999-12-31T23:59:59+08:00");
+        assert_eq!(china_iso(DateTime(1_704_067_199 + 8 * 3600)), "2024-01-01T07:59:59+08:00");
+        assert_eq!(china_iso(DateTime(0)), "1970-01-01T00:00:00+08:00");
+        assert_eq!(china_iso(DateTime(253_402_300_799)), "9999-12-31T23:59:59+08:00");
     }
 
     #[test]
