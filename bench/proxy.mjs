@@ -4,15 +4,11 @@
 // the difference; the direct client is the baseline.
 //
 //   node bench/proxy.mjs [calls=300]
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
+import { dist, packageModules } from "../tests/workerd/modules.mjs";
 import * as waihu from "../pkg/dist/node.js";
 import { startSimulator, DEMO_CREDENTIALS } from "../tests/simulator/index.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "pkg/dist");
 const calls = Number(process.argv[2] ?? 300);
 const TOKEN = "bench-user-token-0123456789";
 
@@ -26,16 +22,10 @@ export default {
   },
 };`;
 
-const mod = (name, type, contents) => ({ type, path: join(dist, name), contents: contents ?? readFileSync(join(dist, name)) });
 const sim = await startSimulator({ port: 0, logBodies: false });
 const baseUrl = `${sim.url}/tanyi`;
 const mf = new Miniflare({
-  modules: [
-    mod("bench.mjs", "ESModule", worker),
-    mod("waihu", "ESModule", readFileSync(join(dist, "workerd.js"), "utf8")),
-    ...readdirSync(dist).filter((f) => f.endsWith(".js") && !["workerd.js", "node.js", "browser.js"].includes(f)).map((f) => mod(f, "ESModule", readFileSync(join(dist, f), "utf8"))),
-    mod("waihu_bg.wasm", "CompiledWasm"),
-  ],
+  modules: packageModules({ "bench.mjs": worker }),
   modulesRoot: dist,
   compatibilityDate: "2025-06-01",
   host: "127.0.0.1",

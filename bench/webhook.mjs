@@ -6,13 +6,13 @@
 // Requests), so the figure is the handler's own cost, not the HTTP hop's.
 //
 //   node bench/webhook.mjs [n=5000] [rounds=5]
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
+import { dist, packageModules } from "../tests/workerd/modules.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "pkg/dist");
 const n = Number(process.argv[2] ?? 5000);
 const rounds = Number(process.argv[3] ?? 5);
 const fx = (f) => readFileSync(join(root, "tests/fixtures/callbacks", f), "utf8");
@@ -48,14 +48,8 @@ export default {
   },
 };`;
 
-const mod = (name, type, contents) => ({ type, path: join(dist, name), contents: contents ?? readFileSync(join(dist, name)) });
 const mf = new Miniflare({
-  modules: [
-    mod("bench.mjs", "ESModule", worker),
-    mod("waihu", "ESModule", readFileSync(join(dist, "workerd.js"), "utf8")),
-    ...readdirSync(dist).filter((f) => f.endsWith(".js") && !["workerd.js", "node.js", "browser.js"].includes(f)).map((f) => mod(f, "ESModule", readFileSync(join(dist, f), "utf8"))),
-    mod("waihu_bg.wasm", "CompiledWasm"),
-  ],
+  modules: packageModules({ "bench.mjs": worker }),
   modulesRoot: dist,
   compatibilityDate: "2025-06-01",
   cf: false,

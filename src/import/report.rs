@@ -282,17 +282,19 @@ pub fn report(total: usize, dedupes: bool, rejected: &[RowRejection], chunks: &[
     for x in before {
         refused(&mut r, x);
     }
-    r.resume.note = match (r.resume.rows.is_empty(), dedupes, r.unknown.is_empty(), zh) {
-        (true, _, _, false) => "Nothing to resend.",
-        (true, _, _, true) => "无需重发。",
-        (false, _, true, false) => "Resend these rows: none of them reached the vendor.",
-        (false, _, true, true) => "请重发这些行：它们都未到达供应商。",
-        (false, true, false, false) => "Resend these rows: the vendor drops phones the task already holds, so rows that did arrive are not imported twice.",
-        (false, true, false, true) => "请重发这些行：供应商会丢弃任务中已有的号码，已到达的行不会被重复导入。",
-        (false, false, false, false) => "Some rows may already be in the task: check them (e.g. with listPendingCustomers) before resending, or the vendor may import them twice.",
-        (false, false, false, true) => "部分行可能已在任务中：重发前请先核对（例如用 listPendingCustomers），否则供应商可能重复导入。",
-    }
-    .into();
+    let [en, zh_text] = match (r.resume.rows.is_empty(), dedupes, r.unknown.is_empty()) {
+        (true, _, _) => ["Nothing to resend.", "无需重发。"],
+        (false, _, true) => ["Resend these rows: none of them reached the vendor.", "请重发这些行：它们都未到达供应商。"],
+        (false, true, false) => [
+            "Resend these rows: the vendor drops phones the task already holds, so rows that did arrive are not imported twice.",
+            "请重发这些行：供应商会丢弃任务中已有的号码，已到达的行不会被重复导入。",
+        ],
+        (false, false, false) => [
+            "Some rows may already be in the task: check them (e.g. with listPendingCustomers) before resending, or the vendor may import them twice.",
+            "部分行可能已在任务中：重发前请先核对（例如用 listPendingCustomers），否则供应商可能重复导入。",
+        ],
+    };
+    r.resume.note = if zh { zh_text } else { en }.into();
     r
 }
 

@@ -5,58 +5,11 @@
 // click, in English and Chinese. Screenshots go to test-output/e2e/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { createServer, connect } from "node:net";
 import { mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
 import { vendorClient } from "../simulator/support/client.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const outDir = join(repo, "test-output", "e2e");
-const HOST = "127.0.0.1";
-const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 300_000);
-
-async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, HOST, r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-const portOpen = (port) => new Promise((r) => {
-  const c = connect(port, HOST);
-  c.once("connect", () => { c.destroy(); r(true); });
-  c.once("error", () => r(false));
-});
-
-/** `bash www/demo.sh` in its own process group; resolves with its printed URL. */
-function startDemo(env) {
-  const child = spawn("bash", ["www/demo.sh"], { cwd: repo, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  const url = new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not print its URL within ${START_TIMEOUT_MS} ms:\n${log}`)), START_TIMEOUT_MS);
-    child.stdout.on("data", (d) => {
-      log += d;
-      const m = /^open (http:\/\/\S+)$/m.exec(log);
-      if (m) { clearTimeout(timer); resolveUrl(m[1]); }
-    });
-    child.stderr.on("data", (d) => { log += d; });
-    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`demo exited (${code}) before printing its URL:\n${log}`)); });
-  });
-  const exited = new Promise((r) => child.once("exit", r));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    try { process.kill(-child.pid, "SIGTERM"); } catch { return; }
-    let timer;
-    const done = await Promise.race([exited.then(() => true), new Promise((r) => { timer = setTimeout(() => r(false), 5_000); })]);
-    clearTimeout(timer);
-    if (!done) { try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ } await exited; }
-  };
-  return { url, stop, log: () => log };
-}
+import { HOST, START_TIMEOUT_MS, freePort, portOpen, startDemo, launch, outDir } from "./demo.mjs";
 
 test("admin page: the live feed of completed calls (Tanyi and BYRobot callbacks through the demo Worker)", { timeout: START_TIMEOUT_MS + 120_000 }, async (t) => {
   mkdirSync(outDir, { recursive: true });
@@ -69,11 +22,7 @@ test("admin page: the live feed of completed calls (Tanyi and BYRobot callbacks 
     for (const p of [simPort, wwwPort, workerPort]) assert.equal(await portOpen(p), false, `port ${p} closed`);
   });
   const url = await demo.url;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    timeout: 30_000,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
-  });
+  browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(30_000);
   const errors = [];

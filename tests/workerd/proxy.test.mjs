@@ -14,11 +14,11 @@ import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import * as waihu from "waihu";
 import { startSimulator, DEMO_CREDENTIALS } from "../simulator/index.mjs";
+import { dist, packageModules } from "./modules.mjs";
 import { VENDORS, buildParams, initialValues } from "../../www/vendors.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
-const dist = join(repo, "pkg/dist");
 const SECRETS = [...new Set(Object.values(DEMO_CREDENTIALS).flatMap((c) => Object.values(c)))];
 const TOKENS = { demo: "demo-user-token-0123", rate: "rate-user-token-0123" };
 const PAGE = "http://admin.example";
@@ -26,28 +26,13 @@ const PAGE = "http://admin.example";
 let sim, mf, testMf, proxyUrl, testProxyUrl;
 const logs = [];
 
-/**
- * The Worker's modules (`files`: name → source) and the package's, flat, as a bundler would
- * resolve `import … from "waihu"` (the package's `workerd` condition).
- */
-function modules(files) {
-  const pkg = JSON.parse(readFileSync(join(repo, "pkg/package.json"), "utf8"));
-  const mod = (name, type, path) => ({ type, path: join(dist, name), contents: type === "CompiledWasm" ? readFileSync(path) : readFileSync(path, "utf8") });
-  return [
-    ...Object.entries(files).map(([name, contents]) => ({ type: "ESModule", path: join(dist, name), contents })),
-    mod("waihu", "ESModule", resolve(repo, "pkg", pkg.exports["."].workerd)),
-    ...readdirSync(dist).filter((f) => f.endsWith(".js") && !["workerd.js", "node.js", "browser.js"].includes(f)).map((f) => mod(f, "ESModule", join(dist, f))),
-    mod("waihu_bg.wasm", "CompiledWasm", join(dist, "waihu_bg.wasm")),
-  ];
-}
-
 before(async () => {
   sim = await startSimulator({ port: 0 });
   const c = DEMO_CREDENTIALS;
   mf = new Miniflare({
     // The Worker's modules, index.js first (the entry); its api.js by another name: the package
     // has an api.js of its own.
-    modules: modules(Object.fromEntries(readdirSync(join(repo, "www/worker")).filter((f) => f.endsWith(".js")).sort((a, b) => (b === "index.js") - (a === "index.js")).map((f) => [
+    modules: packageModules(Object.fromEntries(readdirSync(join(repo, "www/worker")).filter((f) => f.endsWith(".js")).sort((a, b) => (b === "index.js") - (a === "index.js")).map((f) => [
       f === "api.js" ? "worker-api.js" : f,
       readFileSync(join(repo, "www/worker", f), "utf8").replace('"./api.js"', '"./worker-api.js"'),
     ]))),
@@ -208,7 +193,7 @@ test("the same error classes and fields from a direct client and through the pro
   const vendors = Object.fromEntries(Object.entries(operations).map(([v, ops]) => [v, { credentials: DEMO_CREDENTIALS[v], baseUrl: `${sim.url}/${v}`, operations: ops }]));
   const send = { timeoutMs: 300, maxRetries: 0 };
   testMf = new Miniflare({
-    modules: modules({ "worker.mjs": PROXY_WORKER }),
+    modules: packageModules({ "worker.mjs": PROXY_WORKER }),
     modulesRoot: dist,
     compatibilityDate: "2025-06-01",
     host: "127.0.0.1",

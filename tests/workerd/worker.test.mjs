@@ -7,10 +7,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
+import { packageModules } from "./modules.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkgDir = resolve(here, "../../pkg");
@@ -39,18 +40,9 @@ test("waihu in workerd: validate + signed Tanyi startTask", { timeout: 60_000 },
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   const baseUrl = `http://127.0.0.1:${server.address().port}/tanyi`;
 
-  // Module names are paths relative to modulesRoot (= dist). The entry is registered under the
-  // bare name "waihu", so its relative imports ("./waihu.js", "./waihu_bg.wasm") resolve to
-  // the sibling files, exactly as they do on disk.
-  const mod = (name, type, contents) => ({ type, path: join(dist, name), contents: contents ?? readFileSync(join(dist, name)) });
+  // The entry is registered under the bare name "waihu" (tests/workerd/modules.mjs).
   const mf = new Miniflare({
-    modules: [
-      mod("worker.mjs", "ESModule", readFileSync(join(here, "worker.mjs"), "utf8")),
-      mod("waihu", "ESModule", entrySrc),
-      // The package's other modules, as they sit next to the entry.
-      ...readdirSync(dist).filter((f) => f.endsWith(".js") && !["workerd.js", "node.js", "browser.js"].includes(f)).map((f) => mod(f, "ESModule", readFileSync(join(dist, f), "utf8"))),
-      mod("waihu_bg.wasm", "CompiledWasm"),
-    ],
+    modules: packageModules({ "worker.mjs": readFileSync(join(here, "worker.mjs"), "utf8") }),
     modulesRoot: dist,
     compatibilityDate: "2025-01-01",
     bindings: { TANYI_BASE_URL: baseUrl },
