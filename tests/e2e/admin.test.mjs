@@ -284,7 +284,7 @@ test("admin page through the demo Worker: validate, preview, create, import, sta
       await page.check(`input[name="vendor"][value="${vendor}"]`);
       if (vendor === "zxycall") await page.locator("#meta-bar.ok").waitFor();
       const vname = `e2e ${vendor} ${Date.now()}`;
-      await page.fill(vendor === "byrobot" ? "#f-taskName" : "#f-name", vname);
+      await page.fill("#f-name", vname);
       await page.waitForFunction(() => !document.querySelector("#submit").disabled);
       await page.click("#submit");
       await page.locator("#create-msg .note.ok").waitFor();
