@@ -2,7 +2,7 @@
 // operation, and the error classes (errors.js, generated.js). Types: index.d.ts.
 import * as raw from "./waihu.js";
 import { WaihuError } from "./errors.js";
-import { ANSWERS, ERRORS, STATUS } from "./generated.js";
+import { ANSWERS, CAPABILITIES, ERRORS, STATUS } from "./generated.js";
 import { readBody } from "./body.js";
 
 // The rows of ANSWERS (src/edge.rs), and the body limit when the config sets none.
@@ -70,7 +70,9 @@ const unifiedPlan = (kind, vendor, id, arg, options) => JSON.parse(sync(() => ra
 const unifiedRead = (kind, vendor, data, id) => JSON.parse(sync(() => raw.unifiedRead(kind, vendor, json(data), json(id))));
 export const validateTask = (vendor, spec, options) => unifiedPlan("validate", vendor, null, spec, options);
 export const taskParams = (vendor, spec, options) => unifiedPlan("params", vendor, null, spec, options);
-export const capabilities = (vendor) => unifiedRead("capabilities", vendor);
+// The matrix is the core's (`capabilities` in src/unified/mod.rs), computed when the package is
+// built; the core checks the vendor.
+export const capabilities = (vendor) => (operations(vendor), JSON.parse(JSON.stringify(CAPABILITIES[vendor])));
 export const taskSpec = (vendor, detail) => unifiedRead("spec", vendor, detail);
 export const taskSummaries = (vendor, data) => unifiedRead("tasks", vendor, data);
 export const callRecords = (vendor, data) => unifiedRead("calls", vendor, data);

@@ -1,5 +1,6 @@
 //! What is written about the code must match it: the README's capability matrix and issue-code
-//! table (generated; `WAIHU_BLESS=1 cargo test --test readme` rewrites them), and each vendor's
+//! table, and the core's tables the package build reads (`src/package-tables.json`), all
+//! generated here (`WAIHU_BLESS=1 cargo test --test readme` rewrites them); and each vendor's
 //! TypeScript operation map (the npm package's types) against its endpoint table.
 
 use waihu::issue::{message, IssueCode, Locale};
@@ -91,6 +92,32 @@ fn readme_tables_match_the_code() {
     }
     if std::env::var("WAIHU_BLESS").is_ok() {
         std::fs::write(path, readme).unwrap();
+    }
+}
+
+/// What pkg-template/codegen.mjs generates the package's error classes, their guards and proxy
+/// statuses, `VENDORS` and `capabilities()` from: written from the core's tables here, so the
+/// package build needs no second compile and the .wasm carries none of it.
+fn package_tables() -> String {
+    let kinds: Vec<serde_json::Value> = waihu::Error::KINDS.iter().map(|(name, code)| serde_json::json!([name, code])).collect();
+    let mut caps = serde_json::Map::new();
+    for v in waihu::vendors::ALL.iter() {
+        caps.insert(v.as_str().into(), waihu::unified::capabilities(*v).unwrap());
+    }
+    let vendors: Vec<&str> = waihu::vendors::ALL.iter().map(|v| v.as_str()).collect();
+    let tables = serde_json::json!({ "errorKinds": kinds, "statuses": waihu::edge::STATUS, "vendors": vendors, "capabilities": caps });
+    serde_json::to_string_pretty(&tables).unwrap() + "\n"
+}
+
+#[test]
+fn package_tables_match_the_code() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/package-tables.json");
+    let tables = package_tables();
+    if std::env::var("WAIHU_BLESS").is_ok() {
+        std::fs::write(path, &tables).unwrap();
+    } else {
+        let written = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(written == tables, "src/package-tables.json is stale: run WAIHU_BLESS=1 cargo test --test readme");
     }
 }
 

@@ -60,7 +60,7 @@ fn plan(op: Operation, params: &Value) -> String {
     ["{\"operation\":\"", op.as_str(), "\",\"params\":", &to_json(params), "}"].concat()
 }
 
-/// `kind`: `capabilities`, `spec` (a task detail's spec), `tasks` (of a listTasks / getTask
+/// `kind`: `spec` (a task detail's spec), `tasks` (of a listTasks / getTask
 /// reply, or the task a createTask reply holds or names), `task` (the task `id` with its spec,
 /// or null), `calls` (of the task `id` when given). Returns JSON text.
 #[wasm_bindgen(js_name = unifiedRead)]
@@ -69,7 +69,6 @@ pub fn unified_read(kind: &str, #[wasm_bindgen(unchecked_param_type = "unknown")
     let (data, id) = (from_json(data_json)?, from_json(id_json)?);
     let id = records::text(Some(&id));
     let text = match kind {
-        "capabilities" => unified::capabilities(vendor).map(|c| to_json(&c)),
         "spec" => unified::task_spec(vendor, &data).map(|s| to_json(&s)),
         "tasks" => unified::tasks(vendor, &data),
         "task" => unified::task(vendor, &data, id.as_deref().unwrap_or_default()).map(|found| match found {

@@ -165,7 +165,9 @@ pub fn calls(vendor: Vendor, data: &Value, task: Option<&str>) -> Result<String,
 /// Per top-level spec field, what the vendor can do with it: `support` is `supported`,
 /// `limited` (at most `maximum` items, only the spec `values` listed, `dateOnly`, or a part it
 /// cannot express), `vendorOptions` (only through `vendorOptions.<vendor>.<option>`) or
-/// `unsupported`; `severity` is that of the `unsupported_field` issue it gives.
+/// `unsupported`; `severity` is that of the `unsupported_field` issue it gives. The matrix
+/// depends on the tables only, so the npm package holds it as computed when it is built
+/// (`src/package-tables.json`, written and checked by tests/readme.rs), not in the .wasm.
 pub fn capabilities(vendor: Vendor) -> Result<Value, Error> {
     let m = mapping(vendor, Operation::CreateTask)?;
     let mut out = Vec::new();
