@@ -66,16 +66,15 @@ export const parseResponse = (vendor, operation, status, body, locale) => JSON.p
 export const operations = (vendor) => sync(() => raw.operations(vendor));
 
 // The unified task API: the core maps and checks the spec (a plan) and reads the replies.
-const unifiedPlan = (kind, vendor, id, arg, options) => JSON.parse(sync(() => raw.unifiedPlan(kind, vendor, json(id), json(arg), opts(options))));
-const unifiedRead = (kind, vendor, data, id) => JSON.parse(sync(() => raw.unifiedRead(kind, vendor, json(data), json(id))));
-export const validateTask = (vendor, spec, options) => unifiedPlan("validate", vendor, null, spec, options);
-export const taskParams = (vendor, spec, options) => unifiedPlan("params", vendor, null, spec, options);
+const unified = (kind, vendor, id, arg, options) => JSON.parse(sync(() => raw.unified(kind, vendor, json(id), json(arg), opts(options))));
+export const validateTask = (vendor, spec, options) => unified("validate", vendor, null, spec, options);
+export const taskParams = (vendor, spec, options) => unified("params", vendor, null, spec, options);
 // The matrix is the core's (`capabilities` in src/unified/mod.rs), computed when the package is
 // built; the core checks the vendor.
 export const capabilities = (vendor) => (operations(vendor), JSON.parse(JSON.stringify(CAPABILITIES[vendor])));
-export const taskSpec = (vendor, detail) => unifiedRead("spec", vendor, detail);
-export const taskSummaries = (vendor, data) => unifiedRead("tasks", vendor, data);
-export const callRecords = (vendor, data) => unifiedRead("calls", vendor, data);
+export const taskSpec = (vendor, detail) => unified("spec", vendor, null, detail);
+export const taskSummaries = (vendor, data) => unified("tasks", vendor, null, data);
+export const callRecords = (vendor, data) => unified("records", vendor, null, data);
 
 export class Client {
   #raw;
@@ -90,24 +89,27 @@ export class Client {
     // records. The spec is checked with the client's locale, severity and meta unless the
     // call's options say otherwise.
     const { locale, severity, meta } = rest;
-    const send = async (kind, id, arg, options) => {
+    const checks = (options) => {
       const { signal, ...o } = options ?? {};
-      const p = unifiedPlan(kind, this.vendor, id, arg, { locale, severity, meta, ...o });
+      return { locale, severity, meta, ...o };
+    };
+    const send = async (kind, id, arg, options) => {
+      const p = unified(kind, this.vendor, id, arg, checks(options));
       return this.call(p.operation, p.params, options);
     };
-    const unified = async (kind, id, arg, options, then) => unifiedRead(then, this.vendor, await send(kind, id, arg, options), id);
+    const read = async (kind, id, arg, options, then) => unified(then, this.vendor, id, await send(kind, id, arg, options));
     Object.defineProperty(this, "tasks", { enumerable: false, value: Object.freeze({
       create: async (spec, options) => {
-        const result = await send("create", null, spec, options);
-        return { id: unifiedRead("tasks", this.vendor, result)[0]?.id ?? null, result };
+        const result = await this.call("createTask", taskParams(this.vendor, spec, checks(options)), options);
+        return { id: unified("tasks", this.vendor, null, result)[0]?.id ?? null, result };
       },
-      update: (id, spec, options) => send("update", id, spec, options),
-      list: (params, options) => unified("list", null, params, options, "tasks"),
-      get: (id, params, options) => unified("get", id, params, options, "task"),
+      update: async (id, spec, options) => this.call("updateTask", taskParams(this.vendor, spec, { ...checks(options), operation: "updateTask", id }), options),
+      list: (params, options) => read("list", null, params, options, "tasks"),
+      get: (id, params, options) => read("get", id, params, options, "task"),
     }) });
     Object.defineProperty(this, "calls", { enumerable: false, value: Object.freeze({
-      list: (taskId, params, options) => unified("calls", taskId, params, options, "calls"),
-      get: async (id, params, options) => unifiedRead("calls", this.vendor, await send("call", id, params, options))[0] ?? null,
+      list: (taskId, params, options) => read("calls", taskId, params, options, "records"),
+      get: async (id, params, options) => unified("records", this.vendor, null, await send("call", id, params, options))[0] ?? null,
     }) });
     // One method per operation the vendor supports: client.createTask(params), …
     // (importCustomers is the whole-import method below; one raw call is call("importCustomers", …).)
