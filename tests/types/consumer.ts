@@ -563,7 +563,7 @@ import {
   parseCallback,
   sqliteClaims,
 } from "waihu";
-import type { CallRecord, CallbackEvent, CallbackEventType, CallbackReason, ClaimResult, TaskSummary, WebhookStore } from "waihu";
+import type { CallbackEvent, CallbackEventType, CallbackReason, ClaimResult, WebhookStore } from "waihu";
 
 expectType<
   Equal<CallbackEventType, "call.completed" | "inbound_call.completed" | "task.completed" | "task.paused" | "task.suspended" | "task.updated" | "call.intent_changed" | "sms.sent">
