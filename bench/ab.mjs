@@ -176,4 +176,8 @@ async function compare(baselineDir, candidateDir, rounds, targetMs) {
   }
 }
 
-await compare(flag("--baseline"), flag("--candidate"), Number(flag("--rounds", 40)), Number(flag("--ms", 5)));
+if (!flag("--baseline") || !flag("--candidate")) {
+  console.error("usage: node bench/ab.mjs build <tree> [--target-dir DIR]\n       node bench/ab.mjs --baseline DIR --candidate DIR [--rounds N] [--ms M]");
+  process.exit(2);
+}
+await compare(flag("--baseline"), flag("--candidate"), Number(flag("--rounds", 60)), Number(flag("--ms", 5)));
