@@ -25,7 +25,7 @@ const flag = (name, fallback) => { const i = argv.indexOf(name); return i < 0 ? 
 const gzipBytes = (f) => Number(execFileSync("sh", ["-c", 'gzip -9 -c "$1" | wc -c', "sh", f]).toString().trim());
 
 async function build(tree, targetDir) {
-  // The cargo step: this checkout's toolchain.mjs (pinned nightly, std rebuilt, its RUSTFLAGS).
+  // The cargo step: this checkout's toolchain.mjs (pinned nightly, std rebuilt, its flags).
   const built = buildWasm(tree, { targetDir });
   const pkg = join(tree, "pkg"), dist = join(pkg, "dist");
   rmSync(pkg, { recursive: true, force: true });
