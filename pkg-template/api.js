@@ -35,9 +35,10 @@ const opts = (value) => json(value, "options are");
 function typed(e) {
   const C = e instanceof Object && !(e instanceof WaihuError) && Object.hasOwn(ERRORS, e.name) ? ERRORS[e.name] : undefined;
   if (!C) return e;
-  const t = new C(e.message, e);
-  if (e instanceof Error) t.stack = e.stack;
-  return t;
+  // The core's Error becomes an instance of its class as it is (a second Error, with its own
+  // stack, cost more than the rest of the failed call); a proxy's answer is a plain object.
+  if (e instanceof Error) return Object.setPrototypeOf(e, C.prototype);
+  return new C(e.message, e);
 }
 const rethrow = (e) => {
   throw typed(e);

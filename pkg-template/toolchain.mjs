@@ -14,8 +14,12 @@ export const NIGHTLY = "nightly-2026-05-20";
 /** Builds the cdylib for wasm32 into `targetDir` and returns the .wasm's path. */
 export function buildWasm(root, { targetDir = join(root, "target/pkg"), features = [], stdio = "inherit" } = {}) {
   const args = [`+${NIGHTLY}`, "build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "--target-dir", targetDir, "-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size"];
+  // Given as config, these flags join .cargo/config.toml's (its inline threshold); RUSTFLAGS
+  // would replace them, so a RUSTFLAGS of the caller's is left out of this build.
+  const flags = ["-Zunstable-options", "-Cpanic=immediate-abort", "-Zfmt-debug=none", "-Zlocation-detail=none"];
+  args.push("--config", `target.wasm32-unknown-unknown.rustflags=${JSON.stringify(flags)}`);
   if (features.length) args.push("--features", features.join(","));
-  const env = { ...process.env, RUSTFLAGS: "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" };
+  const { RUSTFLAGS, CARGO_ENCODED_RUSTFLAGS, ...env } = process.env;
   execFileSync("cargo", args, { cwd: root, stdio, env });
   return join(targetDir, "wasm32-unknown-unknown/release/waihu.wasm");
 }

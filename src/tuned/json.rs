@@ -157,6 +157,19 @@ pub fn to_text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
+/// The `f64` nearest to a JSON number's text (its grammar checked already; out of range is
+/// infinite), correctly rounded: JavaScript's `parseFloat` in wasm, where `str::parse` would
+/// bring its 10 KiB table of powers and serde_json its own tables and parser; std's natively.
+#[cfg(target_arch = "wasm32")]
+fn float(text: &str) -> f64 {
+    js_sys::parse_float(text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn float(text: &str) -> f64 {
+    text.parse().unwrap_or(f64::NAN)
+}
+
 /// Reads JSON text into a `serde_json::Value`: what `serde_json::from_str` gives for the same
 /// text (tests compare both), read by this module's parser so that serde_json's deserializer,
 /// a large part of its code, stays out of the .wasm.
@@ -580,13 +593,10 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
-        // Floats are rare in params: serde_json's number parser reads them, with its rounding
-        // and its out-of-range error (`1e400`). (Reading an `f64` through serde's `Deserialize`
-        // brought in 13 KiB of float formatting for its error messages; `str::parse::<f64>`
-        // brings a 10 KiB table.)
-        match text.parse::<serde_json::Number>().ok().as_ref().and_then(serde_json::Number::as_f64) {
-            Some(f) => Ok(Json::Number(Number::Float(f))),
-            None => Err(ParseError::at(start)),
+        // A float out of range (`1e400`) is an error, as in serde_json.
+        match float(text) {
+            f if f.is_finite() => Ok(Json::Number(Number::Float(f))),
+            _ => Err(ParseError::at(start)),
         }
     }
 
