@@ -2,7 +2,7 @@
 // operation, and the error classes (errors.js, generated.js). Types: index.d.ts.
 import * as raw from "./waihu.js";
 import { WaihuError } from "./errors.js";
-import { ANSWERS, ERRORS, STATUS } from "./generated.js";
+import { ANSWERS, CAPABILITIES, ERRORS, STATUS } from "./generated.js";
 import { readBody } from "./body.js";
 
 // The rows of ANSWERS (src/edge.rs), and the body limit when the config sets none.
@@ -66,6 +66,17 @@ export const buildRequest = (vendor, operation, params, options) => JSON.parse(s
 export const parseResponse = (vendor, operation, status, body, locale) => JSON.parse(sync(() => raw.parseResponse(vendor, operation, status, body, opts(locale))));
 export const operations = (vendor) => sync(() => raw.operations(vendor));
 
+// The unified task API: the core maps and checks the spec (a plan) and reads the replies.
+const unified = (kind, vendor, id, arg, options) => JSON.parse(sync(() => raw.unified(kind, vendor, json(id), json(arg), opts(options))));
+export const validateTask = (vendor, spec, options) => unified("validate", vendor, null, spec, options);
+export const taskParams = (vendor, spec, options) => unified("params", vendor, null, spec, options);
+// The matrix is the core's (`capabilities` in src/unified/mod.rs), computed when the package is
+// built; the core checks the vendor.
+export const capabilities = (vendor) => (operations(vendor), JSON.parse(JSON.stringify(CAPABILITIES[vendor])));
+export const taskSpec = (vendor, detail) => unified("spec", vendor, null, detail);
+export const taskSummaries = (vendor, data) => unified("tasks", vendor, null, data);
+export const callRecords = (vendor, data) => unified("records", vendor, null, data);
+
 export class Client {
   #raw;
   #locale;
@@ -75,6 +86,32 @@ export class Client {
     this.#raw = sync(() => new raw.Client(json(rest, "the client config is"), fetch));
     this.#proxy = rest.proxyUrl != null;
     this.#locale = rest.locale;
+    // The unified task API: a plan says which call to send, a read turns its reply into
+    // records. The spec is checked with the client's locale, severity and meta unless the
+    // call's options say otherwise.
+    const { locale, severity, meta } = rest;
+    const checks = (options) => {
+      const { signal, ...o } = options ?? {};
+      return { locale, severity, meta, ...o };
+    };
+    const send = async (kind, id, arg, options) => {
+      const p = unified(kind, this.vendor, id, arg, checks(options));
+      return this.call(p.operation, p.params, options);
+    };
+    const read = async (kind, id, arg, options, then) => unified(then, this.vendor, id, await send(kind, id, arg, options));
+    Object.defineProperty(this, "tasks", { enumerable: false, value: Object.freeze({
+      create: async (spec, options) => {
+        const result = await this.call("createTask", taskParams(this.vendor, spec, checks(options)), options);
+        return { id: unified("tasks", this.vendor, null, result)[0]?.id ?? null, result };
+      },
+      update: async (id, spec, options) => this.call("updateTask", taskParams(this.vendor, spec, { ...checks(options), operation: "updateTask", id }), options),
+      list: (params, options) => read("list", null, params, options, "tasks"),
+      get: (id, params, options) => read("get", id, params, options, "task"),
+    }) });
+    Object.defineProperty(this, "calls", { enumerable: false, value: Object.freeze({
+      list: (taskId, params, options) => read("calls", taskId, params, options, "records"),
+      get: async (id, params, options) => unified("records", this.vendor, null, await send("call", id, params, options))[0] ?? null,
+    }) });
     // One method per operation the vendor supports: client.createTask(params), …
     // (importCustomers is the whole-import method below; one raw call is call("importCustomers", …).)
     for (const op of raw.operations(this.#raw.vendor)) {

@@ -38,7 +38,7 @@ run(join(root, "node_modules/.bin/wasm-opt"), [
   wasm, "-o", wasm,
 ]);
 
-const { vendors } = await generate(dist);
+const { vendors } = generate(dist);
 
 for (const f of readdirSync(join(root, "pkg-template"))) {
   if (["build.mjs", "codegen.mjs", "toolchain.mjs", "package.json"].includes(f)) continue;

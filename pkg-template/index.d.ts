@@ -8,7 +8,7 @@
 import type {
   Issue, Locale, ValidateOptions, HttpRequest, CallOptions, Vendor, RawImportOptions, ImportReport, RowRejection,
   RawBuildOptions, RawClientConfig, SendOptions, VendorOperations, CredentialsOf, VendorCustomers, Operation,
-  CallRecord, TaskSummary,
+  CallRecord, TaskSummary, CallOutcome,
 } from "./waihu.js";
 
 export type * from "./waihu.js";
@@ -161,6 +161,9 @@ export type ClientConfig<V extends Vendor> = DirectClientConfig<V> | ProxyClient
 
 export interface ClientBase<V extends Vendor> {
   readonly vendor: V;
+  /** The unified task API: the spec in, unified summaries out. */
+  readonly tasks: TaskApi<V>;
+  readonly calls: CallApi;
   call<O extends OperationOf<V>>(operation: O, params: ParamsOf<V, O>, options?: CallOptions): Promise<ResultOf<V, O>>;
   /**
    * Imports any number of customers in chunks of the vendor's limit. Throws ValidationError
@@ -204,6 +207,130 @@ export interface ImportOptions extends RawImportOptions, SendOptions {
 }
 
 export type Client<V extends Vendor> = ClientBase<V> & OperationMethods<V>;
+
+// ---- The unified task spec (README "One task, four vendors") ----
+
+/** Every member optional, all the way down (a vendor's params as `vendorOptions`). */
+export type DeepPartial<T> = T extends (infer U)[] ? DeepPartial<U>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** The params of an operation every vendor has. */
+export type TaskParamsOf<V extends Vendor, O extends "createTask" | "updateTask"> = VendorOperations[V] extends Record<O, { params: infer P }> ? P : never;
+type TaskResultOf<V extends Vendor, O extends "createTask" | "updateTask"> = VendorOperations[V] extends Record<O, { result: infer R }> ? R : never;
+
+/** Members merged, as the vendor writes them, into its params: what only that vendor has. */
+export type VendorOptionsOf<V extends Vendor> = DeepPartial<TaskParamsOf<V, "createTask">> & Record<string, unknown>;
+
+export type DayOfWeek = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+/** The call outcomes a redial can follow. */
+export type RedialOutcome = Exclude<CallOutcome, "answered" | "blocked" | "unknown">;
+/** `HH:mm`. */
+export type TimeOfDay = string;
+export interface TimeWindow {
+  start: TimeOfDay;
+  end: TimeOfDay;
+}
+
+/** One description of a task for every vendor; what a vendor cannot express is `unsupported_field`. */
+export interface TaskSpec {
+  name?: string;
+  /** The dialog flow / robot / script group id. */
+  script?: string | number;
+  /** Caller line ids (some vendors take one: `capabilities` says). */
+  lines?: (string | number)[];
+  lineType?: "mobile" | "landline" | "unfixed" | "policyGroup";
+  /** AI seats working the task at once. */
+  robots?: number;
+  /** Calls at once over the lines. */
+  concurrency?: number;
+  /** `manual` when absent; `auto` starts at `at` (ISO 8601; no offset: China time). */
+  start?: { mode?: "manual" | "auto"; at?: string };
+  /** ISO 8601. */
+  end?: string;
+  /** The daily dialling window. */
+  hours?: TimeWindow;
+  /** Daily windows without dialling. */
+  breaks?: TimeWindow[];
+  days?: DayOfWeek[];
+  /** `yyyy-MM-dd` date ranges without dialling. */
+  skipDates?: { start: string; end: string }[];
+  /** Up to `times` redials, `interval` minutes apart, after the outcomes in `on`. */
+  redial?: { times?: number; interval?: number; on?: RedialOutcome[] };
+  note?: string;
+  vendorOptions?: { [V in Vendor]?: VendorOptionsOf<V> };
+}
+
+export type SpecField = Exclude<keyof TaskSpec, "vendorOptions">;
+
+/** What a vendor can do with one spec field (`capabilities`). */
+export interface Capability {
+  field: SpecField;
+  support: "supported" | "limited" | "vendorOptions" | "unsupported";
+  /** Of the `unsupported_field` issue the field (or exceeding its limit) gives. */
+  severity?: "error" | "warning";
+  /** At most this many items. */
+  maximum?: number;
+  /** Only these spec values. */
+  values?: string[];
+  /** A date without a time of day. */
+  dateOnly?: boolean;
+  /** Only through `vendorOptions.<vendor>.<option>`. */
+  option?: string;
+}
+
+export interface TaskOptions extends ValidateOptions {
+  /** Default `createTask`. */
+  operation?: "createTask" | "updateTask";
+  /** The task being updated. */
+  id?: string | number;
+}
+
+/** A task with the spec it reads back as (to edit it in the same form). */
+export interface TaskDetail {
+  task: TaskSummary;
+  spec: TaskSpec;
+}
+
+export interface CreatedTask {
+  /** The new task's id, as a string; null where the vendor's reply carries none. */
+  id: string | null;
+  /** The vendor's reply. */
+  result: unknown;
+}
+
+/** Call options, and the locale of the spec's issues. */
+export interface UnifiedCallOptions extends CallOptions {
+  locale?: Locale;
+}
+
+/** Every issue of the spec for the vendor, at spec paths, in `options.locale`. */
+export declare function validateTask(vendor: Vendor, spec: TaskSpec, options?: TaskOptions): Issue[];
+/** The vendor's own params for the spec. Throws ValidationError (at spec paths) when any issue is an error. */
+export declare function taskParams<V extends Vendor, O extends "createTask" | "updateTask" = "createTask">(vendor: V, spec: TaskSpec, options?: TaskOptions & { operation?: O }): TaskParamsOf<V, O>;
+/** Per spec field, what the vendor can do with it. */
+export declare function capabilities(vendor: Vendor): Capability[];
+/** The spec of one of the vendor's task details (or task list items). */
+export declare function taskSpec(vendor: Vendor, detail: unknown): TaskSpec;
+/** The tasks of a `listTasks` / `getTask` reply. */
+export declare function taskSummaries(vendor: Vendor, reply: unknown): TaskSummary[];
+/** The calls of a `listCalls` / `getCall` reply. */
+export declare function callRecords(vendor: Vendor, reply: unknown): CallRecord[];
+
+export interface TaskApi<V extends Vendor> {
+  /** Validates the spec (ValidationError at spec paths) and creates the task. */
+  create(spec: TaskSpec, options?: UnifiedCallOptions): Promise<CreatedTask>;
+  /** Replaces the task's fields with the spec's. */
+  update(id: string | number, spec: TaskSpec, options?: UnifiedCallOptions): Promise<TaskResultOf<V, "updateTask">>;
+  /** `params`: the vendor's own query params (an account id it requires, paging). */
+  list(params?: Record<string, unknown>, options?: CallOptions): Promise<TaskSummary[]>;
+  /** The task (from the vendor's task detail, or its list), or null. */
+  get(id: string | number, params?: Record<string, unknown>, options?: CallOptions): Promise<TaskDetail | null>;
+}
+
+export interface CallApi {
+  /** The task's calls. `params`: the vendor's own (a time range where its call query takes one). */
+  list(taskId: string | number, params?: Record<string, unknown>, options?: CallOptions): Promise<CallRecord[]>;
+  get(id: string | number, params?: Record<string, unknown>, options?: CallOptions): Promise<CallRecord | null>;
+}
 export declare const Client: new <V extends Vendor>(config: ClientConfig<V>) => Client<V>;
 
 // ---- Callbacks (README "Callbacks"; the core reads them: src/callback.rs) ----

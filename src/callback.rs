@@ -14,9 +14,8 @@
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::json::{parse_value, to_text};
-use crate::records::{CallOutcome, TaskStatus};
-use crate::time::{self, DateTime};
+use crate::json::parse_value;
+use crate::records::{self, cut, find, id, push, put, Tables, TaskStatus};
 use crate::vendor::Vendor;
 
 /// How a vendor pushes callbacks (`VendorDef::CALLBACKS`): all data, read by `parse`.
@@ -32,8 +31,7 @@ pub struct Callbacks {
     /// that read it, tried in order (the first whose `needs` member is there).
     pub types: &'static [(&'static str, &'static str, &'static [&'static Spec])],
     /// The vendor's call outcomes and task statuses (its `records` tables).
-    pub outcomes: &'static [(&'static str, CallOutcome)],
-    pub statuses: &'static [(&'static str, TaskStatus)],
+    pub tables: Tables,
 }
 
 /// One payload type, read into events. Paths are member names joined by `.`; a `key=value`
@@ -48,17 +46,8 @@ pub struct Spec {
     /// ("" for none).
     pub key: &'static str,
     pub suffix: &'static str,
-    /// The unified record's members, space-separated, each `name:how:where`; `how` is one of
-    /// - `i` an id or text: a string, or an integer's digits (else null);
-    /// - `n` a whole number (else null);
-    /// - `t` `yyyy-MM-dd HH:mm:ss` in China time, `e` epoch seconds: as ISO 8601 (else null);
-    /// - `r` the value as sent (null when absent);
-    /// - `o` the unified call outcome, `s` task status of the value (`unknown` for any other;
-    ///   `s` also sets a task event's type);
-    /// - `p` an object, or the JSON text of one (else `{}`);
-    /// - `l` a transcript: `where` is `list/text/speaker/ai`, the list of lines, each line's
-    ///   text and speaker members, and the speaker value of the AI's lines;
-    /// - `j` the JSON text `where`, whatever the payload holds (what a vendor never sends).
+    /// The unified record's members (the notation: `records::Tables`), written by
+    /// `records::write`.
     pub fields: &'static str,
     /// A member the type's object must have for this spec to read it ("": any object).
     pub needs: &'static str,
@@ -103,13 +92,13 @@ pub fn parse(vendor: Vendor, content_type: &str, body: &str) -> Result<String, E
     let (reason, detail) = if !matches!(media.as_str(), "" | "application/json" | "text/plain") {
         (ContentType, "expected application/json or text/plain")
     } else if let Ok(json) = &parsed {
-        let name = at(json, cb.type_at).and_then(Value::as_str).unwrap_or_default();
+        let name = find(json, cb.type_at).and_then(Value::as_str).unwrap_or_default();
         match cb.types.iter().find(|t| t.0 == name) {
             // The name itself, when it is short enough to quote.
             None => (UnknownType, if name.len() <= 64 { name } else { "(a long name)" }),
             Some((_, data_at, specs)) => {
-                let data = at(json, data_at).filter(|d| d.is_object());
-                match data.and_then(|d| Some((d, specs.iter().find(|s| at(d, s.needs).is_some())?))) {
+                let data = find(json, data_at).filter(|d| d.is_object());
+                match data.and_then(|d| Some((d, specs.iter().find(|s| find(d, s.needs).is_some())?))) {
                     None => (Malformed, "no data object"),
                     Some((d, spec)) => match write(vendor, cb, spec, d) {
                         Ok(event) => return Ok(event),
@@ -129,145 +118,28 @@ pub fn callbacks(vendor: Vendor) -> Result<&'static Callbacks, Error> {
     vendor.callbacks().ok_or(Error::UnsupportedOperationError { vendor, operation: "parseCallback".into() })
 }
 
-fn at<'v>(mut v: &'v Value, mut path: &str) -> Option<&'v Value> {
-    while !path.is_empty() {
-        let (seg, rest) = cut(path, b'.');
-        path = rest;
-        v = match cut(seg, b'=') {
-            (k, "") => v.get(k)?,
-            (k, want) => v.as_array()?.iter().find(|item| item.get(k).and_then(Value::as_str) == Some(want))?,
-        };
-    }
-    Some(v)
-}
-
-/// `s` before and after the first `sep` (all of it and "" without one).
-fn cut(s: &str, sep: u8) -> (&str, &str) {
-    let i = s.bytes().position(|b| b == sep).unwrap_or(s.len());
-    (s.get(..i).unwrap_or_default(), s.get(i + 1..).unwrap_or_default())
-}
-
-/// Appends JSON text (or any text) pieces.
-#[inline(never)]
-fn push(out: &mut String, parts: &[&str]) {
-    for p in parts {
-        out.push_str(p);
-    }
-}
-
-/// Appends the JSON text of `v` as sent (null when absent), through the crate's writer.
-#[inline(never)]
-fn put(out: &mut String, v: Option<&Value>) {
-    out.push_str(&to_text(v.unwrap_or(&Value::Null)));
-}
-
-/// Appends `s` as a JSON string.
-#[inline(never)]
-fn put_str(out: &mut String, s: &str) {
-    put(out, Some(&Value::String(s.into())));
-}
-
-/// An id or text: a string, or an integer's digits (exact up to u64).
-#[inline(never)]
-fn id(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        n @ Value::Number(_) if n.is_u64() || n.is_i64() => Some(to_text(n)),
-        _ => None,
-    }
-}
-
-/// The unified value of `raw` in a vendor's table (`(raw text, unified)`: a number is looked up
-/// by its digits), or `unknown`.
-fn find<T: Copy>(table: &[(&str, T)], raw: &str, unknown: T) -> T {
-    table.iter().find(|(k, _)| *k == raw).map_or(unknown, |(_, v)| *v)
-}
-
 /// The JSON text of the one event `spec` reads from `obj`, in a list: `[{id, type, vendor,
-/// <record>: {…}}]` (or the fields on the event itself). Fails with the path of the missing
-/// record id. The
-/// payload's values are written from the tree as they are (never copied into a new one).
+/// <record>: {…}}]` (or the members on the event itself). Fails with the path of the missing
+/// record id.
 #[inline(never)]
 fn write(vendor: Vendor, cb: &Callbacks, spec: &Spec, obj: &Value) -> Result<String, &'static str> {
-    let key = id(at(obj, spec.key)).ok_or(spec.key)?;
-    let mut kind = spec.kind;
+    let key = id(find(obj, spec.key)).ok_or(spec.key)?;
     let mut fields = String::new();
-    let mut rest = spec.fields;
-    while !rest.is_empty() {
-        let (field, more) = cut(rest, b' ');
-        rest = more;
-        let (name, rest) = cut(field, b':');
-        let (how, path) = cut(rest, b':');
-        push(&mut fields, &[",\"", name, "\":"]);
-        let v = at(obj, path);
-        let text = id(v);
-        let text = text.as_deref();
-        match how.as_bytes().first().copied().unwrap_or_default() {
-            b'i' => match text {
-                Some(t) => put_str(&mut fields, t),
-                None => put(&mut fields, None),
-            },
-            b'n' => put(&mut fields, v.filter(|n| n.is_u64())),
-            b't' | b'e' => {
-                let local = match how {
-                    "t" => v.and_then(Value::as_str).and_then(DateTime::parse),
-                    _ => v.and_then(Value::as_i64).map(|s| DateTime(s.clamp(0, 253_402_271_999) + 8 * 3600)),
-                };
-                match local {
-                    Some(t) => put_str(&mut fields, &time::china_iso(t)),
-                    None => put(&mut fields, None),
-                }
-            }
-            b'o' => push(&mut fields, &["\"", find(cb.outcomes, text.unwrap_or_default(), CallOutcome::Unknown).as_str(), "\""]),
-            b's' => {
-                let status = find(cb.statuses, text.unwrap_or_default(), TaskStatus::Unknown);
-                kind = match status {
-                    TaskStatus::Completed => "task.completed",
-                    TaskStatus::Paused => "task.paused",
-                    TaskStatus::Suspended => "task.suspended",
-                    _ => "task.updated",
-                };
-                push(&mut fields, &["\"", status.as_str(), "\""]);
-            }
-            b'p' => {
-                let inner = v.and_then(Value::as_str).and_then(|s| parse_value(s).ok());
-                match inner.as_ref().or(v).filter(|o| o.is_object()) {
-                    Some(o) => put(&mut fields, Some(o)),
-                    None => fields.push_str("{}"),
-                }
-            }
-            b'l' => {
-                let (list, r) = cut(path, b'/');
-                let (text, r) = cut(r, b'/');
-                let (speaker, ai) = cut(r, b'/');
-                let mut sep = '[';
-                for line in at(obj, list).and_then(Value::as_array).map_or(&[][..], Vec::as_slice) {
-                    if let Some(said) = at(line, text).filter(|t| t.is_string()) {
-                        let who = if at(line, speaker).and_then(Value::as_str) == Some(ai) { "ai" } else { "customer" };
-                        fields.push(sep);
-                        push(&mut fields, &["{\"speaker\":\"", who, "\",\"text\":"]);
-                        put(&mut fields, Some(said));
-                        fields.push('}');
-                        sep = ',';
-                    }
-                }
-                if sep == '[' {
-                    fields.push('[');
-                }
-                fields.push(']');
-            }
-            b'j' => fields.push_str(path),
-            // `r`
-            _ => put(&mut fields, v),
-        }
-    }
+    let status = records::write(spec.fields, obj, &cb.tables, &mut fields);
+    let kind = match status {
+        None => spec.kind,
+        Some(TaskStatus::Completed) => "task.completed",
+        Some(TaskStatus::Paused) => "task.paused",
+        Some(TaskStatus::Suspended) => "task.suspended",
+        Some(_) => "task.updated",
+    };
     let mut event_id = String::new();
     push(&mut event_id, &[vendor.as_str(), ":", kind, ":", &key]);
-    if let Some(suffix) = id(at(obj, spec.suffix)).filter(|_| !spec.suffix.is_empty()) {
+    if let Some(suffix) = id(find(obj, spec.suffix)).filter(|_| !spec.suffix.is_empty()) {
         push(&mut event_id, &[":", &suffix]);
     }
     let mut out = String::from("[{\"id\":");
-    put_str(&mut out, &event_id);
+    put(&mut out, Some(&Value::String(event_id)));
     push(&mut out, &[",\"type\":\"", kind, "\",\"vendor\":\"", vendor.as_str(), "\""]);
     match spec.record {
         "" => out.push_str(&fields),
@@ -336,9 +208,9 @@ mod tests {
             assert_eq!(id(Some(&j(none))), None, "{none}");
         }
         let list = j(r#"{"r":[{"k":"a","v":1},{"k":"b","v":2}]}"#);
-        assert_eq!(at(&list, "r.k=b.v").and_then(Value::as_u64), Some(2));
-        assert!(at(&list, "r.k=c.v").is_none());
-        assert!(at(&list, "r.k").is_none());
-        assert_eq!(at(&list, ""), Some(&list));
+        assert_eq!(find(&list, "r.k=b.v").and_then(Value::as_u64), Some(2));
+        assert!(find(&list, "r.k=c.v").is_none());
+        assert!(find(&list, "r.k").is_none());
+        assert_eq!(find(&list, ""), Some(&list));
     }
 }

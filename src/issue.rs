@@ -43,11 +43,16 @@ pub enum IssueCode {
     ExceedsCapacity,
     /// An id that exists but may not be used (`params.reason`).
     UnusableReference,
+    /// A field of the unified task spec that the vendor cannot express (`params.vendor`;
+    /// `params.reason`: `no_field`, `too_many` with `params.maximum`, `no_value`, `date_only`,
+    /// or `vendor_option` with `params.option`). An error where dropping it would change what
+    /// gets dialled, a warning where it is harmless.
+    UnsupportedField,
 }
 
 impl IssueCode {
     /// In declaration order, so `code as usize` is the code's index here.
-    pub const ALL: [IssueCode; 17] = [
+    pub const ALL: [IssueCode; 18] = [
         IssueCode::Required,
         IssueCode::InvalidType,
         IssueCode::UnrecognizedKey,
@@ -65,6 +70,7 @@ impl IssueCode {
         IssueCode::UnknownReference,
         IssueCode::ExceedsCapacity,
         IssueCode::UnusableReference,
+        IssueCode::UnsupportedField,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -86,6 +92,7 @@ impl IssueCode {
             IssueCode::UnknownReference => "unknown_reference",
             IssueCode::ExceedsCapacity => "exceeds_capacity",
             IssueCode::UnusableReference => "unusable_reference",
+            IssueCode::UnsupportedField => "unsupported_field",
         }
     }
 }
@@ -276,6 +283,13 @@ fn template(code: IssueCode, zh: bool, params: &Map<String, Value>) -> &'static 
         IssueCode::UnknownReference => ("No such id in {list}", "在 {list} 中找不到该 ID"),
         IssueCode::ExceedsCapacity => ("Exceeds the line's remaining concurrency of {maximum}", "超过线路剩余并发 {maximum}"),
         IssueCode::UnusableReference => ("Cannot be used: {reason}", "不可使用：{reason}"),
+        IssueCode::UnsupportedField => match param(params, "reason", false).as_str() {
+            "too_many" => ("{vendor} takes at most {maximum}", "{vendor} 最多支持 {maximum} 项"),
+            "no_value" => ("{vendor} cannot express this value", "{vendor} 不支持该取值"),
+            "date_only" => ("{vendor} takes a date without a time of day", "{vendor} 只支持日期，不支持具体时刻"),
+            "vendor_option" => ("{vendor} sets this only through vendorOptions.{vendor}.{option}", "{vendor} 只能通过 vendorOptions.{vendor}.{option} 设置"),
+            _ => ("{vendor} has no field for this", "{vendor} 没有对应的字段"),
+        },
     };
     if zh { cn } else { en }
 }

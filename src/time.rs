@@ -205,6 +205,86 @@ pub fn rfc1123(epoch_ms: i64) -> String {
     )
 }
 
+/// UTC+8. Vendor times without a zone are China time (a choice each vendor README records).
+pub const CHINA_OFFSET_SECS: i64 = 8 * 3600;
+
+/// ISO 8601 as China wall-clock seconds since 1970-01-01 00:00 (comparable with `DateTime`):
+/// `yyyy-MM-dd`, optionally followed by `THH:mm[:ss[.fff]]` (a space may stand for the `T`)
+/// and an offset (`Z`, `±HH:mm`, `±HHmm`, `±HH`). A time with an offset is converted to China
+/// time; one without is China time already.
+pub fn parse_iso(s: &str) -> Option<i64> {
+    let mut secs = Date::parse(s.get(..10)?)?.0 * 86_400;
+    let mut rest = s.get(10..)?.as_bytes();
+    if rest.is_empty() {
+        return Some(secs);
+    }
+    let (h, m) = match rest {
+        [b'T' | b' ', h1, h2, b':', m1, m2, tail @ ..] => {
+            rest = tail;
+            (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?)
+        }
+        _ => return None,
+    };
+    if h > 23 || m > 59 {
+        return None;
+    }
+    secs += i64::from(h) * 3600 + i64::from(m) * 60;
+    if let [b':', s1, s2, tail @ ..] = rest {
+        let sec = digits(&[*s1, *s2])?;
+        if sec > 59 {
+            return None;
+        }
+        secs += i64::from(sec);
+        rest = tail;
+        if let [b'.', tail @ ..] = rest {
+            let n = tail.iter().take_while(|b| b.is_ascii_digit()).count();
+            rest = tail.get(n..)?;
+        }
+    }
+    let offset = match rest {
+        [] => return Some(secs),
+        [b'Z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, tail @ ..] => {
+            let m = match tail {
+                [] => 0,
+                [b':', m1, m2] | [m1, m2] => digits(&[*m1, *m2])?,
+                _ => return None,
+            };
+            let off = i64::from(digits(&[*h1, *h2])?) * 3600 + i64::from(m) * 60;
+            if *sign == b'-' { -off } else { off }
+        }
+        _ => return None,
+    };
+    Some(secs - offset + CHINA_OFFSET_SECS)
+}
+
+/// China wall-clock seconds as `yyyy-MM-dd` (`sep` 0), `yyyy-MM-dd HH:mm:ss` (`sep` b' ') or
+/// ISO 8601 with the offset, `yyyy-MM-ddTHH:mm:ss+08:00` (`sep` b'T').
+pub fn format_china(secs: i64, sep: u8) -> String {
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let t = secs.rem_euclid(86_400);
+    let mut out = String::with_capacity(25);
+    let mut push = |n: i64, width: usize, after: &str| {
+        let text = n.clamp(0, 9999).to_string();
+        for _ in text.len()..width {
+            out.push('0');
+        }
+        out.push_str(&text);
+        out.push_str(after);
+    };
+    push(y, 4, "-");
+    push(i64::from(m), 2, "-");
+    if sep == 0 {
+        push(i64::from(d), 2, "");
+        return out;
+    }
+    push(i64::from(d), 2, if sep == b'T' { "T" } else { " " });
+    push(t / 3600, 2, ":");
+    push(t % 3600 / 60, 2, ":");
+    push(t % 60, 2, if sep == b'T' { "+08:00" } else { "" });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +392,24 @@ mod tests {
         assert_eq!(rfc1123(1_704_065_400_000), "Sun, 31 Dec 2023 23:30:00 GMT");
         assert_eq!(rfc1123(0), "Thu, 01 Jan 1970 00:00:00 GMT");
         assert_eq!(rfc1123(951_782_400_000), "Tue, 29 Feb 2000 00:00:00 GMT");
+    }
+
+    #[test]
+    fn iso_in_china_time() {
+        let at = |s: &str| parse_iso(s).map(|t| format_china(t, b'T'));
+        assert_eq!(at("2024-05-01").as_deref(), Some("2024-05-01T00:00:00+08:00"));
+        assert_eq!(at("2024-05-01T09:30").as_deref(), Some("2024-05-01T09:30:00+08:00"));
+        assert_eq!(at("2024-05-01 09:30:15").as_deref(), Some("2024-05-01T09:30:15+08:00"));
+        assert_eq!(at("2024-05-01T01:00:00Z").as_deref(), Some("2024-05-01T09:00:00+08:00"));
+        assert_eq!(at("2024-04-30T20:00:00.123-05:00").as_deref(), Some("2024-05-01T09:00:00+08:00"));
+        assert_eq!(at("2024-05-01T09:00:00+0800").as_deref(), Some("2024-05-01T09:00:00+08:00"));
+        assert_eq!(at("2024-05-01T09:00:00+09").as_deref(), Some("2024-05-01T08:00:00+08:00"));
+        for bad in ["2024-5-01", "2024-05-01T9:00", "2024-05-01T24:00", "2024-05-01T09:00+", "2024-05-01X", "2024-05-01T09:00:00+08:0"] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+        let t = parse_iso("2024-02-29T23:59:59+08:00").unwrap();
+        assert_eq!(format_china(t, b' '), "2024-02-29 23:59:59");
+        assert_eq!(format_china(t, 0), "2024-02-29");
+        assert_eq!(DateTime::parse("2024-02-29 23:59:59").map(|d| d.0), Some(t));
     }
 }

@@ -17,7 +17,7 @@ use crate::issue::{Issue, IssueCode, Locale};
 use crate::json::{Json, ParseError};
 use crate::options::{BuildOptions, ValidateOptions};
 use crate::params;
-use crate::records::{CallRecord, TaskSummary};
+use crate::mapping::Mapping;
 
 macro_rules! operations {
     ($($variant:ident = $name:literal),+ $(,)?) => {
@@ -201,19 +201,9 @@ pub trait VendorDef: Sync + 'static {
     // The cross-vendor concepts: each vendor maps what it can; the defaults say "not
     // supported".
 
-    /// The vendor's `createTask` / `updateTask` params for a unified task spec, with the spec's
-    /// issues at spec paths in `c`. None: the vendor has no unified mapping.
-    fn task_params(_op: Operation, _spec: &Json, _c: &mut Checker) -> Option<Map<String, Value>> {
-        None
-    }
-
-    /// One task of a `listTasks` / `getTask` reply as a unified summary.
-    fn task_summary(_item: &Value) -> Option<TaskSummary> {
-        None
-    }
-
-    /// One call of a `listCalls` / `getCall` reply as a unified record.
-    fn call_record(_item: &Value) -> Option<CallRecord> {
+    /// The vendor's unified table: its fields for the unified task spec and where its replies
+    /// hold tasks and calls (`crate::mapping`, read by `crate::unified`). None: no mapping.
+    fn unified() -> Option<&'static Mapping> {
         None
     }
 
@@ -238,6 +228,7 @@ pub trait Api: Sync {
     fn parse(&self, op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error>;
     fn import_shape(&self) -> Option<ImportShape>;
     fn import_reply(&self, data: &Value) -> ImportReply;
+    fn unified(&self) -> Option<&'static Mapping>;
     fn callbacks(&self) -> Option<&'static Callbacks>;
 }
 
@@ -282,6 +273,10 @@ impl<T: VendorDef> Api for T {
 
     fn import_reply(&self, data: &Value) -> ImportReply {
         T::import_reply(data)
+    }
+
+    fn unified(&self) -> Option<&'static Mapping> {
+        T::unified()
     }
 
     fn callbacks(&self) -> Option<&'static Callbacks> {
@@ -391,6 +386,11 @@ impl Vendor {
 
     pub fn import_reply(self, data: &Value) -> ImportReply {
         self.0.import_reply(data)
+    }
+
+    /// The vendor's unified table (`crate::unified` maps the task spec with it).
+    pub fn unified(self) -> Option<&'static Mapping> {
+        self.0.unified()
     }
 
     pub fn callbacks(self) -> Option<&'static Callbacks> {

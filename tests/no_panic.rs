@@ -220,6 +220,66 @@ fn no_operation_panics_on_any_input() {
     }
 }
 
+/// The unified spec's field names (and vendor ids, for `vendorOptions`).
+const SPEC_KEYS: &[&str] = &[
+    "name", "script", "lines", "lineType", "robots", "concurrency", "start", "mode", "at", "end", "hours", "start", "breaks", "days",
+    "skipDates", "redial", "times", "interval", "on", "note", "vendorOptions", "tanyi", "byrobot", "itniotech", "zxycall", "0", "*",
+];
+const SPEC_STRINGS: &[&str] = &[
+    "2024-05-01T09:00:00+08:00", "2024-05-01T09:00:00Z", "2024-05-01", "2024-05-01T09:00:00.5-23:59", "2024-13-01T25:00", "mobile",
+    "policyGroup", "auto", "manual", "monday", "busy", "vacant", "noAnswer", "12:00", "12:60", "*", "0", "9999999999",
+];
+
+fn spec_value(r: &mut Rng, depth: u32) -> Value {
+    if depth == 0 || r.below(3) == 0 {
+        return if r.below(2) == 0 { Value::String(r.pick(SPEC_STRINGS).to_string()) } else { scalar(r) };
+    }
+    if r.below(3) == 0 {
+        Value::Array((0..r.below(6)).map(|_| spec_value(r, depth - 1)).collect())
+    } else {
+        let mut m = Map::new();
+        for _ in 0..r.below(8) {
+            let key = if r.below(4) == 0 { r.pick(KEYS) } else { r.pick(SPEC_KEYS) };
+            m.insert(key.to_string(), spec_value(r, depth - 1));
+        }
+        Value::Object(m)
+    }
+}
+
+#[test]
+fn the_unified_layer_never_panics() {
+    use waihu::unified;
+    let cases: u64 = std::env::var("WAIHU_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).map_or(10_000, |n: u64| n / 10);
+    let mut r = Rng(0x0E_5BEC);
+    let seeds = seeds();
+    for _ in 0..cases {
+        let vendor = *r.pick(&waihu::vendors::ALL);
+        let spec = spec_value(&mut r, 5);
+        let id = spec_value(&mut r, 1);
+        let opts = ValidateOptions { locale: if r.below(2) == 0 { Locale::En } else { Locale::ZhCn }, ..Default::default() };
+        for op in [Operation::CreateTask, Operation::UpdateTask, Operation::ListTasks] {
+            if let Ok((params, _)) = unified::task_params(vendor, &spec, op, Some(&id), &opts) {
+                let _ = unified::task_spec(vendor, &params);
+            }
+        }
+        // Replies: random JSON, vendor bodies and the spec itself.
+        let mut data = if r.below(2) == 0 { random(&mut r, 4) } else { r.pick(&seeds).clone() };
+        if r.below(2) == 0 {
+            mutate(&mut r, &mut data, 0);
+        }
+        for data in [&data, &spec] {
+            let _ = unified::task_spec(vendor, data);
+            let _ = unified::tasks(vendor, data);
+            let _ = unified::task(vendor, data, "1");
+            let _ = unified::calls(vendor, data, Some("1"));
+        }
+        for op in [Operation::ListTasks, Operation::GetTask, Operation::ListCalls, Operation::GetCall, Operation::StartTask] {
+            let _ = unified::query(vendor, op, Some(&id), &spec);
+        }
+        let _ = unified::capabilities(vendor);
+    }
+}
+
 #[test]
 fn no_callback_panics_on_any_input() {
     let cases: u64 = std::env::var("WAIHU_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000) / 4;

@@ -1,6 +1,7 @@
 // The waihu admin page: plain ES modules over the package's browser entry ("waihu" is mapped to
 // /waihu/browser.js by the import map in index.html).
-import { VENDORS, buildParams, initialValues, idValue } from "./vendors.js";
+import { VENDORS, idValue } from "./vendors.js";
+import { fieldsFor, initialCommon, initialOwn, formValues, buildSpec, LIFECYCLE, callRows } from "./task-form.js";
 import { t, L, locale, setLocale } from "./i18n.js";
 import { sampleCsv } from "./csv.js";
 
@@ -69,7 +70,8 @@ const state = {
   // The demo Worker's proxy and the demo user's token (from /config.json): the page holds no
   // vendor secret.
   proxy: { url: "http://127.0.0.1:8788/api", token: "" },
-  values: {}, // vendor → form values
+  common: {}, // the unified form's shared values (task-form.js)
+  values: {}, // vendor → its own section's values
   catalogs: {}, // vendor → { scripts, lines, … } (suggestions)
   meta: {}, // vendor → getCreateOptions reply (ZXY)
   metaState: {}, // vendor → "loading" | "error: …"
@@ -88,7 +90,8 @@ const state = {
 };
 
 const vdef = () => VENDORS[state.vendor];
-const values = () => state.values[state.vendor];
+const values = () => formValues(state.common, state.values[state.vendor]);
+const fields = () => fieldsFor(state.vendor);
 const supports = (op) => waihu.operations(state.vendor).includes(op);
 
 // Issue slots: params path ("robotCallJob.dailyEndTime") → where its issues go.
@@ -113,9 +116,10 @@ async function boot() {
 
   const stamp = clock().slice(0, 5);
   for (const v of Object.keys(VENDORS)) {
-    state.values[v] = initialValues(v);
-    for (const k of ["name", "taskName"]) if (state.values[v][k] === "Demo task") state.values[v][k] = `Demo task ${stamp}`;
+    state.values[v] = initialOwn(v);
   }
+  state.common = initialCommon();
+  state.common.name = `Demo task ${stamp}`;
 
   renderVendorPicker();
   wireStatic();
@@ -188,6 +192,7 @@ function selectVendor(v) {
   for (const r of document.querySelectorAll('input[name="vendor"]')) r.checked = r.value === v;
   state.tasks = [];
   state.report = null;
+  $("#calls-panel").hidden = true;
   renderConnection();
   renderForm();
   makeClient();
@@ -259,9 +264,15 @@ function renderForm() {
   const box = $("#form-fields");
   box.replaceChildren();
   slots.form.clear();
-  for (const f of vdef().fields) box.append(renderField(f));
+  for (const f of fields()) box.append(f.type === "section" ? renderSection(f) : renderField(f));
   renderMetaBar();
   renderCatalogs();
+}
+
+/** The heading of the vendor's own part of the form. */
+function renderSection(f) {
+  return h("div", { class: "field wide form-section", "data-field-wrap": f.id },
+    h("h3", { class: "small" }, L(f.label), " · ", VENDOR_NAMES[state.vendor]), h("p", { class: "hint" }, L(f.hint)));
 }
 
 function registerSlot(path, list, wrap, inputs) {
@@ -319,6 +330,8 @@ function renderField(f) {
   }
   wrap.dataset.fieldWrap = f.id;
   registerSlot(f.path, issues, wrap, inputs);
+  // A field also shows the issues of its group (`hours` on the daily start).
+  for (const path of f.alias ?? []) registerSlot(path, issues, wrap, inputs);
   return wrap;
 }
 
@@ -338,7 +351,7 @@ function renderWindows(f) {
   const rows = list.map((w, i) => {
     const rowIssues = h("ul", { class: "issues", id: `${id}-${i}-issues` });
     const inputs = f.keys.map((k, j) => h("input", {
-      type: "text", class: "time", id: `${id}-${i}-${k}`, value: w[k] ?? "", placeholder: "HH:mm", inputmode: "numeric", autocomplete: "off",
+      type: "text", class: "time", id: `${id}-${i}-${k}`, value: w[k] ?? "", placeholder: f.placeholder ?? "HH:mm", inputmode: "numeric", autocomplete: "off",
       "data-field": f.id, "data-win-index": i, "data-win-key": k, "aria-describedby": `${id}-${i}-issues`,
       "aria-label": `${L(f.label)} ${i + 1}: ${j === 0 ? t("windowFrom") : t("windowTo")}`,
     }));
@@ -359,7 +372,7 @@ function renderWindows(f) {
     rows,
     h("button", {
       type: "button", class: "btn ghost small add-window",
-      onclick: () => { list.push({ startTime: "", endTime: "" }); rerender((el) => el.querySelectorAll(".window-row input")[list.length * 2 - 2]); },
+      onclick: () => { list.push(Object.fromEntries(f.keys.map((k) => [k, ""]))); rerender((el) => el.querySelectorAll(".window-row input")[list.length * 2 - 2]); },
     }, `+ ${t("windowAdd")}`),
     hint, issues);
   wrap.dataset.fieldWrap = f.id;
@@ -373,7 +386,7 @@ function onFormInput(e) {
   const el = e.target;
   const id = el.dataset.field;
   if (!id) return;
-  const f = vdef().fields.find((x) => x.id === id);
+  const f = fields().find((x) => x.id === id);
   const v = values();
   if (f.type === "windows") v[id][Number(el.dataset.winIndex)][el.dataset.winKey] = el.value;
   else if (f.type === "bool") v[id] = el.checked;
@@ -383,35 +396,46 @@ function onFormInput(e) {
   refresh();
 }
 
-/** Validates the form, places every issue, rebuilds the request preview and the submit state. */
+/**
+ * Validates the form's spec for the chosen vendor (issues at spec paths: the same fields for
+ * every vendor), places every issue, rebuilds the request preview and the submit state.
+ */
 function refresh() {
   const v = values();
-  for (const f of vdef().fields) {
+  for (const f of fields()) {
     const wrap = document.querySelector(`[data-field-wrap="${f.id}"]`);
     if (wrap) wrap.hidden = Boolean(f.showIf && !f.showIf(v));
   }
-  const params = buildParams(state.vendor, v);
-  const meta = state.meta[state.vendor];
-  const opts = { locale: locale(), ...(meta ? { meta } : {}) };
+  const spec = buildSpec(state.vendor, v);
   let issues;
   try {
-    issues = waihu.validate(state.vendor, "createTask", params, opts);
+    issues = waihu.validateTask(state.vendor, spec, specOptions());
   } catch (e) {
     issues = [];
     message($("#create-msg"), "error", describeError(e));
   }
   // What the page's client sends for it: the call to the proxy (src/edge.rs), which checks the
   // params again, and signs and sends the vendor's request with the secrets it holds.
-  state.request = issues.some((i) => i.severity === "error") ? null : {
-    method: "POST",
-    url: state.proxy.url,
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${state.proxy.token}` },
-    body: JSON.stringify({ vendor: state.vendor, operation: "createTask", locale: locale(), params }),
-  };
+  state.request = null;
+  if (!issues.some((i) => i.severity === "error")) {
+    const params = waihu.taskParams(state.vendor, spec, specOptions());
+    state.request = {
+      method: "POST",
+      url: state.proxy.url,
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${state.proxy.token}` },
+      body: JSON.stringify({ vendor: state.vendor, operation: "createTask", locale: locale(), params }),
+    };
+  }
   state.issues = issues;
   renderIssues(issues);
   renderPreview();
   updateSubmit();
+}
+
+/** The spec's options: the page's locale and, for ZXY, the create options to check ids against. */
+function specOptions() {
+  const meta = state.meta[state.vendor];
+  return { locale: locale(), ...(meta ? { meta } : {}) };
 }
 
 function findSlot(path) {
@@ -464,16 +488,15 @@ async function onSubmit(e) {
   e.preventDefault();
   if ($("#submit").disabled) return;
   const vendor = state.vendor;
-  const params = buildParams(vendor, values());
+  const spec = buildSpec(vendor, values());
   state.creating = true;
   updateSubmit();
   message($("#create-msg"), "info", t("creating"));
   try {
-    const result = await state.client.createTask(params);
+    const { id } = await state.client.tasks.create(spec, specOptions());
     if (vendor !== state.vendor) return;
-    const id = VENDORS[vendor].createdId(result);
     message($("#create-msg"), "ok", t("created", id));
-    if (id !== undefined) state.importTask[vendor] = String(id);
+    if (id !== null) state.importTask[vendor] = id;
     await loadTasks();
   } catch (err) {
     if (vendor === state.vendor) message($("#create-msg"), "error", describeError(err));
@@ -505,7 +528,7 @@ function renderCatalogs() {
     box.replaceChildren();
     const items = cat?.[box.dataset.catalog];
     if (!items?.length) continue;
-    const f = vdef().fields.find((x) => x.id === box.dataset.for);
+    const f = fields().find((x) => x.id === box.dataset.for);
     const input = $(`#f-${f.id}`);
     const current = () => String(values()[f.id] ?? "").split(/[\s,，;]+/).filter(Boolean);
     box.append(h("span", { class: "chips-label" }, t("catalogHint")));
@@ -609,9 +632,9 @@ async function loadTasks() {
   $("#tasks-updated").textContent = t("loading");
   $("#tasks").setAttribute("aria-busy", "true");
   try {
-    const data = await state.client.listTasks(VENDORS[vendor].listParams(values()));
+    const tasks = await state.client.tasks.list(VENDORS[vendor].listParams(values()));
     if (seq !== state.tasksSeq || vendor !== state.vendor) return;
-    state.tasks = VENDORS[vendor].tasks(data);
+    state.tasks = tasks;
     state.tasksLoadedAt = new Date();
     if (state.tasksError) message($("#tasks-msg"), "", "");
     state.tasksError = false;
@@ -630,24 +653,42 @@ const ACTIONS = [["startTask", "start"], ["pauseTask", "pause"], ["stopTask", "s
 function renderTasks() {
   $("#tasks-updated").textContent = state.tasksLoadedAt ? t("updatedAt", clock(state.tasksLoadedAt)) : "";
   const body = $("#tasks-body");
-  $("#tasks-table").classList.toggle("no-created", state.tasks.length > 0 && !state.tasks.some((x) => x.created));
+  $("#tasks-table").classList.toggle("no-created", state.tasks.length > 0 && !state.tasks.some((x) => x.createdAt));
   if (!state.tasks.length) {
     body.replaceChildren(h("tr", {}, h("td", { colspan: 6, class: "empty" }, t("noTasks"))));
   } else {
     const ops = ACTIONS.filter(([op]) => supports(op));
-    body.replaceChildren(...state.tasks.map((task) => h("tr", { "data-task-id": String(task.id) },
-      h("td", {}, h("code", {}, String(task.id))),
-      h("td", {}, task.name),
-      h("td", { class: "status" }, h("span", { class: `badge lc-${task.lifecycle}` }, task.status)),
-      h("td", { class: "num" }, task.called),
-      h("td", { class: "muted" }, task.created),
+    // The unified status; the vendor's own on hover.
+    body.replaceChildren(...state.tasks.map((task) => h("tr", { "data-task-id": task.id },
+      h("td", {}, h("code", {}, task.id)),
+      h("td", {}, task.name ?? ""),
+      h("td", { class: "status" }, h("span", { class: `badge lc-${LIFECYCLE[task.status] ?? "unknown"}`, title: `${t("raw")}: ${task.rawStatus}` }, task.status)),
+      h("td", { class: "num" }, task.counts.total === null ? "" : `${task.counts.called ?? 0} / ${task.counts.total}`),
+      h("td", { class: "muted" }, task.createdAt ?? ""),
       h("td", { class: "actions" }, ops.map(([op, key]) => h("button", {
         type: "button", class: `btn small${key === "delete" ? " danger-ghost" : ""}`, "data-action": op,
         "aria-label": `${t(key)} ${task.id}`,
         onclick: (e) => taskAction(op, key, task, e.currentTarget),
-      }, t(key)))))));
+      }, t(key))), supports("listCalls") ? h("button", {
+        type: "button", class: "btn small ghost", "data-action": "calls", "aria-label": `${t("calls")} ${task.id}`, onclick: () => loadCalls(task.id),
+      }, t("calls")) : null))));
   }
   renderTaskSelect();
+}
+
+/** A task's calls, with their unified outcomes (the vendor's own on hover). */
+async function loadCalls(taskId) {
+  const vendor = state.vendor;
+  const panel = $("#calls-panel");
+  panel.hidden = false;
+  $("#calls-h").textContent = t("callsOf", taskId);
+  try {
+    const calls = await state.client.calls.list(taskId, vdef().callParams?.() ?? {});
+    if (vendor !== state.vendor) return;
+    $("#calls-body").replaceChildren(...(calls.length ? callRows(h, calls) : [h("tr", {}, h("td", { colspan: 6, class: "empty" }, t("noCalls")))]));
+  } catch (e) {
+    message($("#tasks-msg"), "error", describeError(e));
+  }
 }
 
 async function taskAction(op, key, task, button) {
@@ -679,9 +720,9 @@ function renderTaskSelect() {
   const sel = $("#import-task");
   const want = state.importTask[state.vendor];
   sel.replaceChildren(...(state.tasks.length
-    ? state.tasks.map((task) => h("option", { value: String(task.id) }, `${task.id} · ${task.name}`))
+    ? state.tasks.map((task) => h("option", { value: task.id }, `${task.id} · ${task.name ?? ""}`))
     : [h("option", { value: "" }, t("noTaskOption"))]));
-  if (want && state.tasks.some((x) => String(x.id) === want)) sel.value = want;
+  if (want && state.tasks.some((x) => x.id === want)) sel.value = want;
   state.importTask[state.vendor] = sel.value || undefined;
   updateImportButton();
 }

@@ -24,6 +24,7 @@ mod errors;
 mod import;
 mod proxy;
 mod types;
+mod unified;
 mod webhook;
 #[cfg(test)]
 mod tests;
@@ -147,22 +148,4 @@ pub fn parse_response(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: 
 pub fn operations(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue) -> Result<JsValue, JsValue> {
     let v = vendor_of(&vendor)?;
     Ok(v.operations().iter().map(|o| JsValue::from_str(o.as_str())).collect::<js_sys::Array>().into())
-}
-
-/// Every vendor's id, in the registration list's order.
-#[wasm_bindgen(js_name = vendors, unchecked_return_type = "Vendor[]")]
-pub fn vendor_ids() -> JsValue {
-    vendors::ALL.iter().map(|v| JsValue::from_str(v.as_str())).collect::<js_sys::Array>().into()
-}
-
-/// The error classes to declare and the status a proxy answers each with, as JSON text of
-/// `[[name, code | null][], status[]]`: read by the package build (pkg-template/codegen.mjs),
-/// which generates the classes, guards and the proxy's status table from it.
-#[wasm_bindgen(js_name = errorKinds)]
-pub fn error_kinds() -> String {
-    let mut out = String::from("[") + &to_json(Error::KINDS) + ",[";
-    for (i, status) in crate::edge::STATUS.iter().enumerate() {
-        out = out + if i == 0 { "" } else { "," } + &status.to_string();
-    }
-    out + "]]"
 }

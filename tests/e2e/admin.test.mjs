@@ -1,8 +1,8 @@
 // The www/ admin page end to end, started exactly as the demo command starts it (bash
 // www/demo.sh, on free ports: the simulator, the demo Worker in local workerd through
 // `wrangler dev`, the page server), in headless Chromium; the page talks only to the Worker
-// (waihu's edge proxy), which holds the vendors' secrets. Field errors in English and Chinese,
-// the live preview of the call to the proxy, creating a Tanyi task, importing 250 customers (2
+// (waihu's edge proxy), which holds the vendors' secrets. Field errors in English and Chinese
+// on the unified form (tests/e2e/unified.test.mjs switches it through the vendors), the live preview of the call to the proxy, creating a Tanyi task, importing 250 customers (2
 // bad) with progress and report, uploading a list of 3 000 (invalid rows and duplicates among
 // them) to the Worker's queued imports (POST /imports) and following its ledger to the report,
 // starting the task, a vendor error shown with its code, then a
@@ -152,10 +152,10 @@ test("admin page through the demo Worker: validate, preview, create, import, sta
 
     // 2. A daily window of 08:00–21:00: the start shows its error, the end a warning (Tanyi's
     // own examples end at 21:00), in English.
-    await page.fill("#f-dailyStartTime", "08:00");
-    await page.fill("#f-dailyEndTime", "21:00");
-    const startIssues = page.locator("#f-dailyStartTime-issues .issue.error");
-    const endIssues = page.locator("#f-dailyEndTime-issues .issue.warning");
+    await page.fill("#f-hoursStart", "08:00");
+    await page.fill("#f-hoursEnd", "21:00");
+    const startIssues = page.locator("#f-hoursStart-issues .issue.error");
+    const endIssues = page.locator("#f-hoursEnd-issues .issue.warning");
     await startIssues.filter({ hasText: "Outside 09:00-20:00, the dialling hours the vendor documents" }).waitFor();
     await endIssues.filter({ hasText: "Outside 09:00-20:00, the dialling hours the vendor documents" }).waitFor();
     assert.equal(await page.locator("#submit").isDisabled(), true, "submit disabled while there are errors");
@@ -172,8 +172,8 @@ test("admin page through the demo Worker: validate, preview, create, import, sta
     await shot("window-errors-zh");
 
     // 4. Fixed (09:00–20:00): no issues, submit enabled, the preview's body shows 20:00.
-    await page.fill("#f-dailyStartTime", "09:00");
-    await page.fill("#f-dailyEndTime", "20:00");
+    await page.fill("#f-hoursStart", "09:00");
+    await page.fill("#f-hoursEnd", "20:00");
     await page.waitForFunction(() => !document.querySelector("#submit").disabled);
     assert.equal(await startIssues.count(), 0);
     assert.equal(await endIssues.count(), 0);
@@ -197,7 +197,9 @@ test("admin page through the demo Worker: validate, preview, create, import, sta
     const taskId = await row.getAttribute("data-task-id");
     assert.match(taskId, /^\d+$/);
     assert.match(await text("#create-msg"), new RegExp(`Task ${taskId} created`));
-    assert.equal(await row.locator(".status").innerText(), "NOT_STARTED");
+    // The unified status, the vendor's own on hover.
+    assert.equal(await row.locator(".status").innerText(), "notStarted");
+    assert.match(await row.locator(".status .badge").getAttribute("title"), /NOT_STARTED$/);
     assert.equal(await page.inputValue("#import-task"), taskId, "the new task is the import target");
     await shot("task-created");
     lap("create task");
@@ -264,7 +266,7 @@ test("admin page through the demo Worker: validate, preview, create, import, sta
 
     // 8. Start: the status in the list changes.
     await row.locator('button[data-action="startTask"]').click();
-    await row.locator(".status", { hasText: "IN_PROCESS" }).waitFor();
+    await row.locator(".status", { hasText: "running" }).waitFor();
     assert.match(await text("#tasks-msg"), new RegExp(`task ${taskId} done`));
     await shot("task-started");
 
@@ -282,7 +284,7 @@ test("admin page through the demo Worker: validate, preview, create, import, sta
       await page.check(`input[name="vendor"][value="${vendor}"]`);
       if (vendor === "zxycall") await page.locator("#meta-bar.ok").waitFor();
       const vname = `e2e ${vendor} ${Date.now()}`;
-      await page.fill(vendor === "byrobot" ? "#f-taskName" : "#f-name", vname);
+      await page.fill("#f-name", vname);
       await page.waitForFunction(() => !document.querySelector("#submit").disabled);
       await page.click("#submit");
       await page.locator("#create-msg .note.ok").waitFor();

@@ -33,6 +33,12 @@ import {
   operations,
   parseResponse,
   validate,
+  validateTask,
+  taskParams,
+  capabilities,
+  taskSpec,
+  taskSummaries,
+  callRecords,
 } from "waihu";
 import type {
   BuildOptions,
@@ -72,6 +78,14 @@ import type {
   ZxyTask,
   ZxyTaskList,
   ZxyUpdateTaskParams,
+  TaskSpec,
+  TaskSummary,
+  CallRecord,
+  TaskStatus,
+  CallOutcome,
+  Capability,
+  TaskDetail,
+  CreatedTask,
 } from "waihu";
 
 // ---- type-level helpers ----
@@ -469,6 +483,60 @@ export function describeByClass(e: unknown): string {
   return String(e);
 }
 
+// ---- the unified task spec ----
+
+const SPEC: TaskSpec = {
+  name: "Spring", script: 139, lines: [348], lineType: "landline", robots: 2, concurrency: 4,
+  start: { mode: "auto", at: "2024-05-01T09:30:00+08:00" }, end: "2024-05-31", hours: { start: "09:00", end: "20:00" },
+  breaks: [{ start: "12:00", end: "13:00" }], days: ["monday"], skipDates: [{ start: "2024-05-01", end: "2024-05-03" }],
+  redial: { times: 2, interval: 30, on: ["noAnswer", "busy"] }, note: "n",
+  vendorOptions: { tanyi: { robotCallJob: { csStaffGroupId: 7 } }, byrobot: { companyId: 1 }, zxycall: { disable_dial_timegroup: "g", auto_recycle_rule_id: 1 } },
+};
+
+export function unifiedPure(): void {
+  const issues = validateTask("byrobot", SPEC, { locale: "zh-CN", severity: { unsupported_field: "warning" } });
+  exact<Issue[]>()(issues);
+  exact<TanyiCreateTaskParams>()(taskParams("tanyi", SPEC));
+  exact<ZxyUpdateTaskParams>()(taskParams("zxycall", SPEC, { operation: "updateTask", id: "u1" }));
+  exact<ItniotechTaskParams>()(taskParams("itniotech", SPEC, { operation: "createTask" }));
+  const caps = capabilities("zxycall");
+  exact<Capability[]>()(caps);
+  for (const c of caps) {
+    exact<"supported" | "limited" | "vendorOptions" | "unsupported">()(c.support);
+    exact<"name" | "script" | "lines" | "lineType" | "robots" | "concurrency" | "start" | "end" | "hours" | "breaks" | "days" | "skipDates" | "redial" | "note">()(c.field);
+    exact<"error" | "warning" | undefined>()(c.severity);
+  }
+  exact<TaskSpec>()(taskSpec("tanyi", {}));
+  const tasks = taskSummaries("byrobot", {});
+  exact<TaskSummary[]>()(tasks);
+  for (const t of tasks) {
+    exact<TaskStatus>()(t.status);
+    exact<"notStarted" | "queued" | "running" | "paused" | "suspended" | "completed" | "stopped" | "unknown">()(t.status);
+    exact<string | null>()(t.createdAt);
+    exact<number | null>()(t.counts.answered);
+  }
+  const calls = callRecords("tanyi", {});
+  exact<CallRecord[]>()(calls);
+  for (const c of calls) {
+    exact<CallOutcome>()(c.outcome);
+    for (const line of c.transcript) exact<"ai" | "customer">()(line.speaker);
+    exact<number | null>()(c.durationSeconds);
+    exact<string | number | null>()(c.rawOutcome);
+  }
+}
+
+export async function unifiedClient(): Promise<void> {
+  const client = new Client({ vendor: "byrobot", credentials: { appKey: "k", appSecret: "s" } });
+  const created = await client.tasks.create(SPEC, { locale: "zh-CN", timeoutMs: 5_000 });
+  exact<CreatedTask>()(created);
+  exact<string | null>()(created.id);
+  await client.tasks.update(created.id ?? 1, SPEC);
+  exact<TaskSummary[]>()(await client.tasks.list({ companyId: 1 }));
+  exact<TaskDetail | null>()(await client.tasks.get(1, { companyId: 1 }));
+  exact<CallRecord[]>()(await client.calls.list(1));
+  exact<CallRecord | null>()(await client.calls.get(1));
+}
+
 export async function main(): Promise<void> {
   try {
     validateAll();
@@ -476,6 +544,8 @@ export async function main(): Promise<void> {
     parseAll("{}");
     listOperations();
     await useClients(new AbortController().signal);
+    unifiedPure();
+    await unifiedClient();
   } catch (e) {
     console.error(describe(e), errors);
   }
@@ -493,7 +563,7 @@ import {
   parseCallback,
   sqliteClaims,
 } from "waihu";
-import type { CallRecord, CallbackEvent, CallbackEventType, CallbackReason, ClaimResult, TaskSummary, WebhookStore } from "waihu";
+import type { CallbackEvent, CallbackEventType, CallbackReason, ClaimResult, WebhookStore } from "waihu";
 
 expectType<
   Equal<CallbackEventType, "call.completed" | "inbound_call.completed" | "task.completed" | "task.paused" | "task.suspended" | "task.updated" | "call.intent_changed" | "sms.sent">

@@ -4,7 +4,8 @@
 // the markers removed and asserts that each formerly marked line reports one of the listed
 // error codes, so a marker cannot pass by catching some unrelated error.
 
-import { Client, VENDORS, buildRequest, isResponseError, isTimeoutError, isValidationError, isVendorError, operations, parseResponse, validate } from "waihu";
+import {
+  validateTask, Client, VENDORS, buildRequest, isResponseError, isTimeoutError, isValidationError, isVendorError, operations, parseResponse, validate } from "waihu";
 import type { CredentialsOf, Issue, OperationOf, TanyiCreateTaskParams } from "waihu";
 
 declare const tanyiTask: TanyiCreateTaskParams;
@@ -149,6 +150,25 @@ export async function importMistakes(client: Client<"tanyi">) {
   const report = await client.importCustomers(1, [{ phone: "13800138000" }]);
   // @ts-expect-error TS2339 the report says notSent
   console.log(report.skipped);
+}
+
+export async function unifiedMistakes(client: Client<"tanyi">) {
+  // @ts-expect-error TS2322/TS2820 the spec's line types are mobile, landline, unfixed, policyGroup
+  validateTask("tanyi", { lineType: "LANDLINE" });
+  // @ts-expect-error TS2322/TS2820 days are English names in lower case
+  validateTask("tanyi", { days: ["MONDAY"] });
+  // @ts-expect-error TS2322 a redial follows call outcomes, not "answered"
+  validateTask("tanyi", { redial: { on: ["answered"] } });
+  // @ts-expect-error TS2353 vendorOptions are per vendor id
+  validateTask("tanyi", { vendorOptions: { yiwise: {} } });
+  // @ts-expect-error TS2322 hours are a window, not a string
+  await client.tasks.create({ hours: "09:00-20:00" });
+  const { id } = await client.tasks.create({ name: "n" });
+  // @ts-expect-error TS2345 the id may be null (the reply may carry none)
+  await client.tasks.update(id, {});
+  const tasks = await client.tasks.list();
+  // @ts-expect-error TS2367 "IN_PROCESS" is the vendor's raw status; the unified one is "running"
+  if (tasks[0].status === "IN_PROCESS") console.log(tasks);
 }
 
 // ---- callbacks ----

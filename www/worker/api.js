@@ -4,10 +4,11 @@ import { createProxyHandler } from "waihu";
 
 // What the admin page (www/app.js) uses, per vendor: anything else is refused with 403.
 const TASKS = ["listTasks", "createTask", "startTask", "pauseTask", "deleteTask", "importCustomers"];
+// A task's calls (the page's unified call list): every vendor that documents call records.
 const OPERATIONS = {
-  tanyi: [...TASKS, "stopTask", "listScripts", "listCallerLines"],
-  byrobot: [...TASKS, "stopTask", "listCompanies", "listCallerLines", "listRobots"],
-  itniotech: [...TASKS, "listScripts", "listCallerLines"],
+  tanyi: [...TASKS, "listCalls", "stopTask", "listScripts", "listCallerLines"],
+  byrobot: [...TASKS, "listCalls", "stopTask", "listCompanies", "listCallerLines", "listRobots"],
+  itniotech: [...TASKS, "listCalls", "listScripts", "listCallerLines"],
   zxycall: [...TASKS, "getCreateOptions"],
 };
 

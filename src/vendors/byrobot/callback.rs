@@ -19,8 +19,7 @@ pub static CALLBACKS: Callbacks = Callbacks {
         // The older shape [B-cb-old].
         ("", "data", &[&CALL]),
     ],
-    outcomes: records::CALL_OUTCOMES,
-    statuses: records::TASK_STATUSES,
+    tables: records::TABLES,
 };
 
 /// A call record's members, outbound (`callInstanceId`) or inbound (`inboundInstanceId`): the
@@ -30,7 +29,7 @@ macro_rules! call_fields {
     ($id:literal) => {
         concat!(
             "callId:i:sceneInstance.", $id, " taskId:i:sceneInstance.callJobId phone:i:sceneInstance.customerTelephone ",
-            "outcome:o:sceneInstance.finishStatus rawOutcome:r:sceneInstance.finishStatus intent:i:taskResult.resultName=客户意向等级.resultValueAlias ",
+            "outcome:o:sceneInstance.finishStatus rawOutcome:r:sceneInstance.finishStatus intent:a:taskResult.resultName=客户意向等级.resultValueAlias ",
             "startedAt:t:sceneInstance.startTime durationSeconds:n:sceneInstance.duration transcript:l:phoneLog.phoneLogs/content/speaker/AI ",
             "recordingUrl:i:sceneInstance.luyinOssUrl properties:p:sceneInstance.properties"
         )

@@ -11,12 +11,14 @@ use crate::issue::Locale;
 use crate::json::Json;
 use crate::sign;
 use crate::time;
+use crate::mapping::Mapping;
 use crate::vendor::{Context, Endpoint, ImportReply, ImportShape, Operation, Vendor, VendorDef};
 
 pub mod callback;
 pub mod records;
 mod rules;
 pub mod types;
+pub mod unified;
 
 /// Plain http in the demo and every doc URL; HTTPS is unverified (README.md, Overview).
 /// `baseUrl` overrides it.
@@ -135,6 +137,10 @@ impl VendorDef for Byrobot {
     /// v2: "duplicate phones in a task are dropped".
     fn import_shape() -> Option<ImportShape> {
         Some(ImportShape { list_key: "customerInfoList", task_key: "taskId", phone_key: "phone", limit: IMPORT_LIMIT, dedupes: true })
+    }
+
+    fn unified() -> Option<&'static Mapping> {
+        Some(&unified::MAPPING)
     }
 
     /// v2's `data`: `{msg, successNum, repeatNum, placeFailNum}`; `placeFailNum` counts rows

@@ -2,9 +2,12 @@
 //! (README.md, Enums). Every documented value has a unified value other than `Unknown`.
 //! BYRobot sends numbers; the tables hold their text.
 
-use crate::records::{CallOutcome, TaskStatus};
+use crate::records::{CallOutcome, Tables, TaskStatus};
 
 /// Task status [B-idx].
+/// The tables of the unified records' `o` and `s` members.
+pub const TABLES: Tables = Tables { outcomes: CALL_OUTCOMES, statuses: TASK_STATUSES };
+
 pub const TASK_STATUSES: &[(&str, TaskStatus)] = &[
     ("0", TaskStatus::NotStarted),
     ("1", TaskStatus::Running),
@@ -41,3 +44,22 @@ pub const CALL_OUTCOMES: &[(&str, CallOutcome)] = &[
     // 线路盲区.
     ("22", CallOutcome::Unreachable),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::lookup;
+
+    /// Every documented task status and `finishStatus` (rules.rs, from README.md) has a unified
+    /// value other than `Unknown`; BYRobot sends them as numbers.
+    #[test]
+    fn every_documented_value_is_mapped() {
+        for n in super::super::rules::TASK_STATUSES {
+            assert_ne!(lookup(TASK_STATUSES, &format!("{n}"), TaskStatus::Unknown), TaskStatus::Unknown, "{n}");
+        }
+        for n in super::super::rules::FINISH_STATUSES {
+            assert_ne!(lookup(CALL_OUTCOMES, &format!("{n}"), CallOutcome::Unknown), CallOutcome::Unknown, "{n}");
+        }
+        assert_eq!((TASK_STATUSES.len(), CALL_OUTCOMES.len()), (super::super::rules::TASK_STATUSES.len(), super::super::rules::FINISH_STATUSES.len()));
+    }
+}

@@ -13,8 +13,7 @@ pub static CALLBACKS: Callbacks = Callbacks {
     source_ips: "[]",
     type_at: "dataType",
     types: &[("", "", &[&CALL])],
-    outcomes: records::CALL_OUTCOMES,
-    statuses: records::TASK_STATUSES,
+    tables: records::TABLES,
 };
 
 const CALL: Spec = Spec {
@@ -22,7 +21,7 @@ const CALL: Spec = Spec {
     record: "call",
     key: "callId",
     fields: "callId:i:callId taskId:i:robotCallJobId phone:i:calledPhoneNumber outcome:o:resultStatus rawOutcome:r:resultStatus \
-             intent:i:intentLevelDetailName startedAt:e:startTime durationSeconds:n:chatDuration transcript:l:callDetailList/text/type/ROBOT \
+             intent:a:intentLevelDetailName startedAt:t:startTime durationSeconds:n:chatDuration transcript:l:callDetailList/text/type/ROBOT \
              recordingUrl:i:fullAudioUrl properties:p:properties",
     ..SPEC
 };

@@ -11,12 +11,14 @@ use crate::http::{HttpRequest, Method};
 use crate::issue::Locale;
 use crate::json::Json;
 use crate::sign;
+use crate::mapping::Mapping;
 use crate::vendor::{Context, Endpoint, ImportReply, ImportShape, Operation, Vendor, VendorDef};
 
 pub mod callback;
 pub mod records;
 mod rules;
 pub mod types;
+pub mod unified;
 
 pub use rules::{GENDERS, HOURS, MODES, NO_CALL_STATUSES, REDIAL_CONDITIONS, WEEKDAYS};
 
@@ -137,6 +139,10 @@ impl VendorDef for Itniotech {
     /// `callRecordDup` only drops numbers already *called*; an uncalled duplicate stays.
     fn import_shape() -> Option<ImportShape> {
         Some(ImportShape { list_key: "customerPersons", task_key: "jobId", phone_key: "phoneNumber", limit: IMPORT_LIMIT, dedupes: false })
+    }
+
+    fn unified() -> Option<&'static Mapping> {
+        Some(&unified::MAPPING)
     }
 
     /// importCustomer's `data` lists the rows that failed.

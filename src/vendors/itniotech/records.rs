@@ -2,7 +2,10 @@
 //! `resultStatus` has Tanyi's twelve names (the push page); the values of `taskList.status`
 //! are UNVERIFIED: CHOICE, the platform's (Yiwise) job status names, which the examples use.
 
-use crate::records::{CallOutcome, TaskStatus};
+use crate::records::{CallOutcome, Tables, TaskStatus};
+
+/// The tables of the unified records' `o` and `s` members.
+pub const TABLES: Tables = Tables { outcomes: CALL_OUTCOMES, statuses: TASK_STATUSES };
 
 pub const TASK_STATUSES: &[(&str, TaskStatus)] = &[
     ("NOT_STARTED", TaskStatus::NotStarted),
@@ -29,3 +32,23 @@ pub const CALL_OUTCOMES: &[(&str, CallOutcome)] = &[
     ("CALL_LOSS", CallOutcome::Dropped),
     ("TRANSFER_ARTIFICIAL", CallOutcome::Dropped),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::lookup;
+
+    /// The `resultStatus` values of README.md's table (Enums) and the task statuses chosen.
+    #[test]
+    fn every_documented_value_is_mapped() {
+        let readme = include_str!("README.md");
+        let table = readme.split("**`resultStatus`**").nth(1).and_then(|t| t.split("\n---").next()).unwrap();
+        let documented: Vec<&str> = table.lines().filter_map(|l| l.strip_prefix("| `")?.split('`').next()).collect();
+        assert_eq!(documented.len(), 12, "{documented:?}");
+        for s in &documented {
+            assert_ne!(lookup(CALL_OUTCOMES, &format!("{s}"), CallOutcome::Unknown), CallOutcome::Unknown, "{s}");
+        }
+        assert_eq!(CALL_OUTCOMES.len(), documented.len());
+        assert!(TASK_STATUSES.iter().all(|(_, s)| *s != TaskStatus::Unknown));
+    }
+}

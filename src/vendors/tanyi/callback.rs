@@ -11,8 +11,7 @@ pub static CALLBACKS: Callbacks = Callbacks {
     source_ips: "[]",
     type_at: "dataType",
     types: &[("ROBOT_CALL_RECORD", "data", &[&CALL]), ("ROBOT_CALL_JOB", "data", &[&TASK]), ("ROBOT_CALL_SMS", "data", &[&SMS])],
-    outcomes: records::CALL_OUTCOMES,
-    statuses: records::TASK_STATUSES,
+    tables: records::TABLES,
 };
 
 /// `ROBOT_CALL_RECORD`: one call.
@@ -21,7 +20,7 @@ const CALL: Spec = Spec {
     record: "call",
     key: "callRecordId",
     fields: "callId:i:callRecordId taskId:i:robotCallJobId phone:i:calledPhoneNumber outcome:o:resultStatus rawOutcome:r:resultStatus \
-             intent:i:intentLevel startedAt:t:startTime durationSeconds:n:chatDuration transcript:l:callDetailList/text/type/ROBOT \
+             intent:a:intentLevel startedAt:t:startTime durationSeconds:n:chatDuration transcript:l:callDetailList/text/type/ROBOT \
              recordingUrl:i:fullAudioUrl properties:p:properties",
     ..SPEC
 };

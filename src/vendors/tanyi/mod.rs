@@ -10,12 +10,14 @@ use crate::http::{HttpRequest, Method};
 use crate::issue::Locale;
 use crate::json::Json;
 use crate::sign;
+use crate::mapping::Mapping;
 use crate::vendor::{Context, Endpoint, ImportShape, Operation, Vendor, VendorDef};
 
 pub mod callback;
 pub mod records;
 mod rules;
 pub mod types;
+pub mod unified;
 
 pub const DEFAULT_BASE_URL: &str = "https://openapi.tanyibot.com";
 /// The `version` header and signature field: `v1` (README.md, Auth).
@@ -117,6 +119,10 @@ impl VendorDef for Tanyi {
 
     fn import_shape() -> Option<ImportShape> {
         Some(ImportShape { list_key: "customerPersons", task_key: "robotCallJobId", phone_key: "phoneNumber", limit: IMPORT_LIMIT, dedupes: false })
+    }
+
+    fn unified() -> Option<&'static Mapping> {
+        Some(&unified::MAPPING)
     }
 }
 

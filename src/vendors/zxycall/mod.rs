@@ -16,11 +16,13 @@ use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::issue::Locale;
 use crate::json::Json;
+use crate::mapping::Mapping;
 use crate::vendor::{Context, Endpoint, ImportReply, ImportShape, Operation, Vendor, VendorDef};
 
 pub mod records;
 mod rules;
 pub mod types;
+pub mod unified;
 
 /// CHOICE: the header and scheme of a look-alike API (`Authorization: Bearer <token>`);
 /// resemblance only (README.md, Auth), so both are credentials.
@@ -107,6 +109,10 @@ impl VendorDef for Zxycall {
     /// CHOICE: the import body is undocumented; waihu sends `{data: [{phone, name?, …}]}`.
     fn import_shape() -> Option<ImportShape> {
         Some(ImportShape { list_key: "data", task_key: TASK_ID, phone_key: "phone", limit: IMPORT_LIMIT, dedupes: false })
+    }
+
+    fn unified() -> Option<&'static Mapping> {
+        Some(&unified::MAPPING)
     }
 
     /// The look-alike's import reply counts failed rows (`fail`) without naming them, at the
