@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildWasm } from "../pkg-template/toolchain.mjs";
+import { now, creds, createParams as forms } from "./fixtures.mjs";
 
 const here = fileURLToPath(new URL("..", import.meta.url));
 const argv = process.argv.slice(2);
@@ -67,19 +68,6 @@ if (argv[0] === "build") {
 // version since the vendor table's parent accepts (validate / buildRequest / parseResponse have
 // kept their signatures). The import planner and the callback parser are newer than that
 // baseline, so they are not here; Client's round trips are dominated by the socket.
-const now = 1_557_747_252_783;
-const creds = {
-  tanyi: { appKey: "demoAppKey", appSecret: "demoAppSecret", tenantSign: "demoTenant" },
-  byrobot: { appKey: "demoAppKey", appSecret: "demoAppSecret" },
-  itniotech: { apiKey: "demoApiKey", apiSecret: "demoApiSecret", appId: "demoAppId" },
-  zxycall: { token: "demoToken" },
-};
-const forms = {
-  tanyi: { concurrencyQuota: 2, jobPhoneNumberIdList: [348], robotCallJob: { name: "测试", mode: "MANUAL", dailyStartTime: "09:00", dailyEndTime: "20:00", inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }], dialogFlowId: 139, phoneType: "LANDLINE", robotCount: 2 } },
-  byrobot: { companyId: 1, taskName: "测试", taskType: 2, userPhoneIds: [1], robotDefId: 1, callType: 0, workingStartTime: "09:00", workingEndTime: "20:00", breakStartTime: "12:00", breakEndTime: "13:00" },
-  itniotech: { name: "测试", dialogFlowId: 8663, mode: "AUTO", startDateTime: "2026-12-01 09:00:00", endDateTime: "2027-02-07 10:00:00", dailyStartDateTime: "09:00", dailyEndDateTime: "20:00", robotCount: 2, jobPhoneNumberId: 2959, inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }], daysOfWeek: ["MONDAY", "FRIDAY"], redial: true, redialCondition: ["BUSY"], redialInterval: 30, redialTimes: 2 },
-  zxycall: { caller_line_id: "37d73edf-4628-4cf1-8beb-758433fd0aab", destination_extension: 390, disable_dial_timegroup: "146979fe-3864-4817-ad76-13b37f43bb1c", maximumcall: 1, name: "测试", random_assignment_number: 0, recycle_limit: 0, _originate_timeout: 60, call_pause_second: 10, auto_recycle_rule_id: 1 },
-};
 const tanyiRows = (n, first = 0) => Array.from({ length: n }, (_, i) => {
   const row = { name: `客户${i}`, phoneNumber: `139${String(first + i).padStart(8, "0")}`, properties: { 金额: String(i % 1000), 日期: "2026年11月23日" } };
   if (i % 997 === 5) row.phoneNumber = "not a phone"; // a few bad rows

@@ -13,6 +13,7 @@ import { sizes, contributors } from "./size.mjs";
 import { buildWasm } from "../pkg-template/toolchain.mjs";
 import { tanyiImport, tanyiImportRows, itniotechTask } from "./zod-schemas.mjs";
 import { scriptedServer } from "../tests/pkg/server.mjs";
+import { now, creds, createParams } from "./fixtures.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = [];
@@ -142,19 +143,6 @@ async function boundarySection() {
 }
 
 // ---------------------------------------------------------------- 3. request building
-const now = 1_557_747_252_783;
-const creds = {
-  tanyi: { appKey: "demoAppKey", appSecret: "demoAppSecret", tenantSign: "demoTenant" },
-  byrobot: { appKey: "demoAppKey", appSecret: "demoAppSecret" },
-  itniotech: { apiKey: "demoApiKey", apiSecret: "demoApiSecret", appId: "demoAppId" },
-  zxycall: { token: "demoToken" },
-};
-const createParams = {
-  tanyi: { concurrencyQuota: 2, jobPhoneNumberIdList: [348], robotCallJob: { name: "测试", mode: "MANUAL", dailyStartTime: "09:00", dailyEndTime: "20:00", inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }], dialogFlowId: 139, phoneType: "LANDLINE", robotCount: 2 } },
-  byrobot: { companyId: 1, taskName: "测试", taskType: 2, userPhoneIds: [1], robotDefId: 1, callType: 0, workingStartTime: "09:00", workingEndTime: "20:00", breakStartTime: "12:00", breakEndTime: "13:00" },
-  itniotech: { name: "测试", dialogFlowId: 8663, mode: "AUTO", startDateTime: "2026-12-01 09:00:00", endDateTime: "2027-02-07 10:00:00", dailyStartDateTime: "09:00", dailyEndDateTime: "20:00", robotCount: 2, jobPhoneNumberId: 2959, inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }], daysOfWeek: ["MONDAY", "FRIDAY"], redial: true, redialCondition: ["BUSY"], redialInterval: 30, redialTimes: 2 },
-  zxycall: { caller_line_id: "37d73edf-4628-4cf1-8beb-758433fd0aab", destination_extension: 390, disable_dial_timegroup: "146979fe-3864-4817-ad76-13b37f43bb1c", maximumcall: 1, name: "测试", random_assignment_number: 0, recycle_limit: 0, _originate_timeout: 60, call_pause_second: 10, auto_recycle_rule_id: 1 },
-};
 /** The same signed request written by hand with node:crypto (no validation). */
 const byHand = {
   tanyi: (p) => { const ts = String(now), c = creds.tanyi; return { headers: { appKey: c.appKey, tenantSign: c.tenantSign, version: "v1", timestamp: ts, signature: createHash("sha256").update(`${c.tenantSign}appKey=${c.appKey}&appSecret=${c.appSecret}&tenantSign=${c.tenantSign}&version=v1&timestamp=${ts}`).digest("hex") }, body: JSON.stringify(p) }; },
