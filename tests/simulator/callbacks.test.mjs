@@ -106,8 +106,9 @@ const eventsOf = (snap, dataType) => snap.events.filter((e) => e.dataType === da
 /** Gaps between consecutive attempts of one ledger event, in ms. */
 const gaps = (e) => e.attemptTimes.slice(1).map((t, i) => t - e.attemptTimes[i]);
 /**
- * The engine planned exactly the documented intervals (× timeScale), and each
- * measured gap is at least that and of its order of magnitude.
+ * The engine planned exactly the documented intervals (× timeScale), and no
+ * measured gap is shorter. (How late a timer fires depends on the machine's load:
+ * no upper bound, which would be a timing in a pass/fail test.)
  */
 function assertSchedule(e, expectedS, timeScale) {
   const g = gaps(e);
@@ -117,9 +118,8 @@ function assertSchedule(e, expectedS, timeScale) {
   for (let i = 0; i < g.length; i++) {
     const want = expectedS[i] * 1000 * timeScale;
     if (want < 4) continue; // near timer resolution: only the count is checked
-    // A timer never fires early (by more than its 1 ms rounding); late is bounded loosely (load).
+    // A timer never fires early (by more than its 1 ms rounding).
     assert.ok(g[i] >= want * 0.97 - 1, `${e.key} retry ${i + 1}: waited ${g[i]} ms, schedule says ${want} ms`);
-    assert.ok(g[i] <= want * 1.5 + 80, `${e.key} retry ${i + 1}: waited ${g[i]} ms, schedule says ${want} ms`);
   }
 }
 
@@ -450,9 +450,11 @@ describe('retries and faults', { concurrency: true }, () => {
     const rx2 = await receiver((d, all) => (all.length <= 2 ? 'hang' : { status: 202, body: 'whatever' }));
     const { sim: s2, clock: c2 } = await startTestSim({ dialMs: 0 });
     try {
-      s2.setCallbacks({ itniotech: { url: rx2.url() }, timeScale: 1e-4, timeoutMs: 60 });
+      // A timeout far above any reply time on a loaded machine: the answered attempt is never
+      // taken for a timed-out one.
+      s2.setCallbacks({ itniotech: { url: rx2.url() }, timeScale: 1e-4, timeoutMs: 1000 });
       await itniotechTask(s2, c2, 1);
-      const [e] = (await s2.callbacksSettled({ timeoutMs: 5000 })).events;
+      const [e] = (await s2.callbacksSettled({ timeoutMs: 15000 })).events;
       assert.deepEqual([e.acknowledged, e.attempts, e.lastStatus, e.lastError], [true, 3, 202, null]);
     } finally { await s2.close(); await rx2.close(); }
   });
