@@ -82,6 +82,13 @@ fn one_of(options: &[&str], s: &str) -> bool {
     options.iter().any(|o| crate::json::same(o, s))
 }
 
+/// Whether `s` holds U+FFFD, its UTF-8 bytes matched as a slice pattern: `contains('\u{FFFD}')`
+/// links the two-way searcher, and `==` on each window is a `memcmp` call per byte at
+/// opt-level "z" (most of the time a small form's validation took).
+fn has_replacement_char(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| matches!(w, [0xEF, 0xBF, 0xBD]))
+}
+
 /// Whether a field must be present.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Req {
@@ -185,8 +192,7 @@ impl Checker {
                 None
             }
             Json::String(s) => {
-                // Not `contains('\u{FFFD}')`: a non-ASCII char pattern links the two-way searcher.
-                if s.as_bytes().windows(3).any(|w| w == "\u{FFFD}".as_bytes()) {
+                if has_replacement_char(s) {
                     self.warning(IssueCode::InvalidFormat, o.path_of(key), params! {"format": "whole_characters"});
                 }
                 Some(s)

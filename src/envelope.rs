@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use crate::error::{Error, VendorError};
 use crate::issue::Locale;
+use crate::json::{Json, Object};
 use crate::vendor::Vendor;
 
 /// What a documented vendor code means: English, Chinese, and whether retrying can help.
@@ -17,7 +18,14 @@ pub fn status_retryable(status: u16) -> bool {
 
 /// The body as JSON, or a `ResponseError` that says why not (with a short, safe excerpt).
 pub fn json(vendor: Vendor, status: u16, body: &str) -> Result<Value, Error> {
-    crate::json::parse_value(body).map_err(|e| {
+    tree(vendor, status, body).map(Json::into_value)
+}
+
+/// `json` as the borrowed tree, for an envelope of which only `data` is kept: building the
+/// whole envelope as a `Value` map (each key and string allocated) and cloning `data` out of it
+/// was most of the work of a small reply.
+pub fn tree(vendor: Vendor, status: u16, body: &str) -> Result<Json<'_>, Error> {
+    Json::from_str(body).map_err(|e| {
         // Quoted as written, control characters dropped (not `{:?}`: Rust's string escaping and
         // its Unicode tables cost kilobytes of .wasm for this one message).
         let excerpt: String = body.chars().filter(|c| !c.is_control()).take(80).collect();
@@ -59,26 +67,29 @@ pub fn text(v: Option<&Value>) -> Option<String> {
 /// The `ResultModel` envelope shared by Tanyi and BYRobot:
 /// `{code, data, resultMsg, requestId, errorStackTrace}`; `code` 200 is success.
 pub fn result_model(vendor: Vendor, status: u16, body: &str, explain: fn(i64) -> Option<CodeInfo>, locale: Locale) -> Result<Value, Error> {
-    let v = json(vendor, status, body)?;
-    let Some(obj) = v.as_object() else { return Err(not_object(vendor, status)) };
+    let Json::Object(mut obj) = tree(vendor, status, body)? else { return Err(not_object(vendor, status)) };
     let code = match obj.get("code") {
-        Some(Value::Number(n)) => n.as_i64(),
-        Some(Value::String(s)) => s.trim().parse().ok(),
-        _ => None,
+        Some(Json::String(s)) => s.trim().parse().ok(),
+        n => n.and_then(Json::as_i64),
     };
     let Some(code) = code else { return Err(not_object(vendor, status)) };
     if code == 200 {
-        return Ok(obj.get("data").cloned().unwrap_or(Value::Null));
+        return Ok(member(&mut obj, "data").unwrap_or(Value::Null));
     }
     Err(vendor_error(
         vendor,
         status,
         code.to_string(),
-        text(obj.get("resultMsg")).unwrap_or_default(),
-        text(obj.get("requestId")),
+        text(member(&mut obj, "resultMsg").as_ref()).unwrap_or_default(),
+        text(member(&mut obj, "requestId").as_ref()),
         explain(code),
         locale,
     ))
+}
+
+/// An envelope's member as a `Value`, moved out of the tree.
+pub fn member(obj: &mut Object, key: &str) -> Option<Value> {
+    obj.take(key).map(Json::into_value)
 }
 
 /// The codes Tanyi and BYRobot share (their docs' error tables).

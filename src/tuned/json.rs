@@ -348,6 +348,15 @@ impl<'a> Object<'a> {
         self.get(key).is_some()
     }
 
+    /// The member `get` finds, moved out (`Null` left in its place): for a caller that keeps one
+    /// member of an object it drops (a reply envelope's `data`). Called once or twice per reply,
+    /// so plain `==` (a `memcmp` call), not `get`'s inlined comparison: that would be its code
+    /// twice in the .wasm.
+    pub fn take(&mut self, key: &str) -> Option<Json<'a>> {
+        let (_, v) = self.members.iter_mut().rev().find(|(k, _)| k == key)?;
+        Some(std::mem::replace(v, Json::Null))
+    }
+
     /// Members in key order, each key once (its last member).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
         let order = (!self.sorted()).then(|| self.key_order());
@@ -830,6 +839,16 @@ mod tests {
         assert_eq!(o.len(), 3);
         assert_eq!(j, Json::from_str(r#"{"a":2,"c":{"x":"y"},"b":3}"#).unwrap());
         assert_ne!(j, Json::from_str(r#"{"a":2,"c":{"x":"y"},"b":1}"#).unwrap());
+    }
+
+    #[test]
+    fn take_moves_out_the_member_get_finds() {
+        // The last of a repeated key, as `get` (and serde_json's map) has it; escaped keys too.
+        let Json::Object(mut o) = Json::from_str(r#"{"data":1,"code":200,"d\u0061ta":{"id":[7]}}"#).unwrap() else { panic!() };
+        assert_eq!(o.take("data").map(Json::into_value), Some(serde_json::json!({"id": [7]})));
+        assert_eq!(o.get("data"), Some(&Json::Null));
+        assert_eq!(o.take("missing"), None);
+        assert_eq!(o.get("code").and_then(Json::as_i64), Some(200));
     }
 
     #[test]
