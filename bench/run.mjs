@@ -9,7 +9,7 @@ import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as waihu from "waihu";
-import { sizes, contributors } from "./size.mjs";
+import { sizes, contributors, crateOf } from "./size.mjs";
 import { buildWasm } from "../pkg-template/toolchain.mjs";
 import { tanyiImport, tanyiImportRows, itniotechTask } from "./zod-schemas.mjs";
 import { scriptedServer } from "../tests/pkg/server.mjs";
@@ -57,14 +57,14 @@ function sizeSection() {
   execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", join(dir, "waihu_bg.wasm"), "-o", join(dir, "named.wasm")]);
   const fns = contributors(readFileSync(join(dir, "named.wasm")));
   const total = fns.reduce((a, f) => a + f.size, 0);
-  const crate = (n) => (/^<?&?(?:mut )?([a-z_][a-z0-9_]*)::/.exec(n) ?? / as ([a-z_][a-z0-9_]*)::/.exec(n) ?? [, n.startsWith("__wbg") ? "wasm-bindgen glue" : "(other)"])[1];
   const by = new Map();
-  for (const f of fns) by.set(crate(f.name), (by.get(crate(f.name)) ?? 0) + f.size);
+  for (const f of fns) by.set(crateOf(f.name), (by.get(crateOf(f.name)) ?? 0) + f.size);
   say(`\nLargest contributors (code bytes by crate, of ${kib(total)} of code; approximate):\n`);
   say("| crate | code | share |\n|---|---|---|");
   for (const [c, n] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 10)) say(`| ${c} | ${kib(n)} | ${((n / total) * 100).toFixed(1)}% |`);
   say("\n| largest functions | code |\n|---|---|");
-  for (const f of [...fns].sort((a, b) => b.size - a.size).slice(0, 8)) say(`| \`${f.name.replace(/::h[0-9a-f]{16}$/, "").slice(0, 90)}\` | ${kib(f.size)} |`);
+  // Without the crates' disambiguating hashes (`waihu[3fae…]::`, `::h…`).
+  for (const f of [...fns].sort((a, b) => b.size - a.size).slice(0, 8)) say(`| \`${f.name.replace(/::h[0-9a-f]{16}$/, "").replace(/\[[0-9a-f]{16}\]/g, "").slice(0, 90)}\` | ${kib(f.size)} |`);
 }
 
 // ---------------------------------------------------------------- 2. validation vs zod

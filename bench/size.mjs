@@ -50,8 +50,8 @@ export function contributors(wasm) {
   return bodies.map((size, i) => ({ size, name: names.get(i + imported) ?? `func[${i + imported}]` }));
 }
 
-/** The crate a mangled Rust symbol (legacy `_ZN…` or v0 `_R…`) belongs to. */
-function crateOf(name) {
+/** The crate a Rust symbol (legacy `_ZN…`, v0 `_R…`, or demangled) belongs to. */
+export function crateOf(name) {
   let m = /^_ZN(\d+)/.exec(name);
   if (m) {
     const seg = name.slice(m[0].length, m[0].length + Number(m[1]));
@@ -62,6 +62,9 @@ function crateOf(name) {
   m = /C[sm][A-Za-z0-9]*_(\d+)([A-Za-z_][A-Za-z0-9_]*)/.exec(name);
   if (m) return m[2].slice(0, Number(m[1]));
   if (name.startsWith("__wbg") || name.startsWith("__wbindgen")) return "wasm_bindgen glue";
+  // wasm-bindgen's wrapper of an export, into which wasm-opt inlines the export's body.
+  if (name.endsWith(" shim")) return "exports (the core inlined)";
+  if (/^<(str|\[|&?mut |&)/.test(name) && !/ as /.test(name)) return "core";
   // Demangled (wasm-bindgen --keep-debug): `crate::path`, `<crate::Type as …>`, `<T as crate::Trait>`.
   m = /^<?&?(?:mut )?([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name) ?? / as ([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name);
   return m ? m[1] : "(unattributed)";
