@@ -160,21 +160,21 @@ impl VendorDef for Itniotech {
 /// any other HTTP status is trusted only if it carries the envelope with an error status.
 fn parse(_op: Operation, status: u16, body: &str, locale: Locale) -> Result<Value, Error> {
     let vendor = VENDOR;
-    let v = envelope::json(vendor, status, body)?;
-    let Some(obj) = v.as_object() else { return Err(envelope::not_object(vendor, status)) };
-    let code = match obj.get("status") {
+    // The envelope stays the parser's borrowed tree: only the members kept become `Value`s.
+    let Json::Object(mut obj) = envelope::tree(vendor, status, body)? else { return Err(envelope::not_object(vendor, status)) };
+    let code = match envelope::member(&mut obj, "status") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         // Documented as a string; on a 2xx reply a number is read the same way rather than
         // rejected. On an error status a numeric `status` is a web server's error page
         // (Spring's `{"status":404,"error":…}`), not the envelope.
-        Some(Value::Number(n)) if (200..300).contains(&status) => n.to_string(),
+        Some(n @ Value::Number(_)) if (200..300).contains(&status) => envelope::text(Some(&n)).unwrap_or_default(),
         _ => return Err(envelope::not_object(vendor, status)),
     };
     if code == "0" {
-        return Ok(obj.get("data").cloned().unwrap_or(Value::Null));
+        return Ok(envelope::member(&mut obj, "data").unwrap_or(Value::Null));
     }
     let info = code.parse::<i64>().ok().and_then(explain);
-    Err(envelope::vendor_error(vendor, status, code, envelope::text(obj.get("reason")).unwrap_or_default(), None, info, locale))
+    Err(envelope::vendor_error(vendor, status, code, envelope::text(envelope::member(&mut obj, "reason").as_ref()).unwrap_or_default(), None, info, locale))
 }
 
 /// Every status code on the taskEdit page's table, plus −32, −50 and −55 from README.md.
