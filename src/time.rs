@@ -169,21 +169,6 @@ pub fn parse_http_date(s: &str) -> Option<i64> {
     Some(secs * 1000)
 }
 
-/// ISO 8601 of a China wall-clock time (UTC+8), e.g. `2018-10-12T18:46:55+08:00`: how the
-/// unified records give the vendors' zone-less times. Years 0–9999 (four digits).
-pub fn china_iso(local: DateTime) -> String {
-    let (y, m, d) = civil_from_days(local.0.div_euclid(86_400));
-    let s = local.0.rem_euclid(86_400);
-    let mut out = String::with_capacity(25);
-    for (n, then) in [(y / 100, ""), (y, "-"), (m.into(), "-"), (d.into(), "T"), (s / 3600, ":"), (s / 60 % 60, ":"), (s % 60, "+08:00")] {
-        // Two digits of each (the year in two pairs).
-        out.push(char::from(b'0' + (n / 10 % 10) as u8));
-        out.push(char::from(b'0' + (n % 10) as u8));
-        out.push_str(then);
-    }
-    out
-}
-
 /// RFC 1123 date in GMT with English names, e.g. `Thu, 13 Dec 2018 01:27:17 GMT`.
 /// Always UTC: BYRobot signs this string, and a local-time rendering would not verify.
 pub fn rfc1123(epoch_ms: i64) -> String {
@@ -323,11 +308,12 @@ mod tests {
 
     #[test]
     fn china_iso_times() {
-        assert_eq!(china_iso(DateTime::parse("2018-10-12 18:46:55").unwrap()), "2018-10-12T18:46:55+08:00");
+        let iso = |t: DateTime| format_china(t.0, b'T');
+        assert_eq!(iso(DateTime::parse("2018-10-12 18:46:55").unwrap()), "2018-10-12T18:46:55+08:00");
         // Epoch seconds read as China time: 1 704 067 199 is 2023-12-31 23:59:59 UTC.
-        assert_eq!(china_iso(DateTime(1_704_067_199 + 8 * 3600)), "2024-01-01T07:59:59+08:00");
-        assert_eq!(china_iso(DateTime(0)), "1970-01-01T00:00:00+08:00");
-        assert_eq!(china_iso(DateTime(253_402_300_799)), "9999-12-31T23:59:59+08:00");
+        assert_eq!(iso(DateTime(1_704_067_199 + 8 * 3600)), "2024-01-01T07:59:59+08:00");
+        assert_eq!(iso(DateTime(0)), "1970-01-01T00:00:00+08:00");
+        assert_eq!(iso(DateTime(253_402_300_799)), "9999-12-31T23:59:59+08:00");
     }
 
     #[test]
