@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_CREDENTIALS } from "../simulator/index.mjs";
 
-import { HOST, START_TIMEOUT_MS, STEP_MS, freePort, portOpen, startDemo, launch, outDir } from "./demo.mjs";
+import { HOST, START_TIMEOUT_MS, STEP_MS, demoFor, launch, outDir } from "./demo.mjs";
 
 // Every vendor secret the Worker holds (the simulator's demo credentials).
 const SECRETS = [...new Set(Object.values(DEMO_CREDENTIALS).flatMap((c) => Object.values(c)))];
@@ -63,19 +63,11 @@ const secretsIn = (text) => SECRETS.filter((secret) => text.includes(secret));
 
 test("admin page through the demo Worker: validate, preview, create, import, start; every vendor; no secret in the page", { timeout: START_TIMEOUT_MS + 180_000 + UPLOAD_MS }, async (t) => {
   mkdirSync(outDir, { recursive: true });
-  const simPort = await freePort();
-  const workerPort = await freePort();
-  const wwwPort = await freePort();
-  const demo = startDemo({ DEMO_HOST: HOST, SIM_PORT: String(simPort), WORKER_PORT: String(workerPort), WWW_PORT: String(wwwPort) });
+  // No leftovers: demoFor checks that the three servers are gone.
+  const demo = await demoFor(t);
+  const { sim: simPort, worker: workerPort, www: wwwPort } = demo.ports;
   let browser;
-  t.after(async () => {
-    await browser?.close();
-    await demo.stop();
-    // No leftovers: the three servers are gone.
-    assert.equal(await portOpen(simPort), false, "the simulator stopped");
-    assert.equal(await portOpen(workerPort), false, "the Worker stopped");
-    assert.equal(await portOpen(wwwPort), false, "the page server stopped");
-  });
+  t.after(() => browser?.close());
 
   const timings = {};
   let last = Date.now();

@@ -1,5 +1,6 @@
 // What the admin page's end-to-end tests share: free ports, the demo command in its own
 // process group (stopped with everything it started), and headless Chromium.
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createServer, connect } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -52,6 +53,22 @@ export function startDemo(env) {
     if (!done) { try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ } await exited; }
   };
   return { url, stop, log: () => log };
+}
+
+/**
+ * The demo command on free ports for the test `t`: stopped when `t` ends, which then checks
+ * that its three servers are gone. Returns the ports, the page's URL (a promise) and the log.
+ */
+export async function demoFor(t) {
+  const ports = { sim: await freePort(), worker: await freePort(), www: await freePort() };
+  const demo = startDemo({ DEMO_HOST: HOST, SIM_PORT: String(ports.sim), WORKER_PORT: String(ports.worker), WWW_PORT: String(ports.www) });
+  t.after(async () => {
+    await demo.stop();
+    for (const [server, port] of [["the simulator", ports.sim], ["the Worker", ports.worker], ["the page server", ports.www]]) {
+      assert.equal(await portOpen(port), false, `${server} stopped`);
+    }
+  });
+  return { ports, url: demo.url, log: demo.log };
 }
 
 /** Headless Chromium (Debian's). */

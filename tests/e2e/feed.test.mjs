@@ -9,18 +9,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { vendorClient } from "../simulator/support/client.mjs";
 
-import { HOST, START_TIMEOUT_MS, freePort, portOpen, startDemo, launch, outDir } from "./demo.mjs";
+import { HOST, START_TIMEOUT_MS, demoFor, launch, outDir } from "./demo.mjs";
 
 test("admin page: the live feed of completed calls (Tanyi and BYRobot callbacks through the demo Worker)", { timeout: START_TIMEOUT_MS + 120_000 }, async (t) => {
   mkdirSync(outDir, { recursive: true });
-  const [simPort, wwwPort, workerPort] = [await freePort(), await freePort(), await freePort()];
-  const demo = startDemo({ DEMO_HOST: HOST, SIM_PORT: String(simPort), WWW_PORT: String(wwwPort), WORKER_PORT: String(workerPort) });
+  const demo = await demoFor(t);
+  const simPort = demo.ports.sim;
   let browser;
-  t.after(async () => {
-    await browser?.close();
-    await demo.stop();
-    for (const p of [simPort, wwwPort, workerPort]) assert.equal(await portOpen(p), false, `port ${p} closed`);
-  });
+  t.after(() => browser?.close());
   const url = await demo.url;
   browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -8,22 +8,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { HOST, START_TIMEOUT_MS, STEP_MS, freePort, portOpen, startDemo, launch, repo } from "./demo.mjs";
+import { START_TIMEOUT_MS, STEP_MS, demoFor, launch, repo } from "./demo.mjs";
 
 const outDir = join(repo, "test-output", "e2e-unified");
 
 test("admin page: one unified form, four vendors' issues on the same fields, created on two", { timeout: START_TIMEOUT_MS + 120_000 }, async (t) => {
   mkdirSync(outDir, { recursive: true });
-  const simPort = await freePort();
-  const wwwPort = await freePort();
-  const demo = startDemo({ DEMO_HOST: HOST, SIM_PORT: String(simPort), WWW_PORT: String(wwwPort) });
+  const demo = await demoFor(t);
   let browser;
-  t.after(async () => {
-    await browser?.close();
-    await demo.stop();
-    assert.equal(await portOpen(simPort), false, "the simulator stopped");
-    assert.equal(await portOpen(wwwPort), false, "the page server stopped");
-  });
+  t.after(() => browser?.close());
   const url = await demo.url;
   browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
