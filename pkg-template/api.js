@@ -1,8 +1,8 @@
 // The public API over the wasm exports: the same functions, a Client with one method per
 // operation, and the error classes (errors.js, generated.js). Types: index.d.ts.
 import * as raw from "./waihu.js";
-import { WaihuError } from "./errors.js";
-import { ANSWERS, CAPABILITIES, ERRORS, STATUS } from "./generated.js";
+import { invalid, json, opts, rethrow, str, sync, typed } from "./boundary.js";
+import { ANSWERS, CAPABILITIES, STATUS } from "./generated.js";
 import { readBody } from "./body.js";
 
 // The rows of ANSWERS (src/edge.rs), and the body limit when the config sets none.
@@ -13,45 +13,6 @@ export * from "./errors.js";
 export * from "./generated.js";
 export * from "./webhook.js";
 
-// Params, options and results cross the wasm boundary as JSON text: V8's JSON with the core's
-// parser is far faster than converting objects field by field (bench/RESULTS.md), and the .wasm
-// needs no code for JS objects. `undefined` crosses as `null`.
-function json(value, what = "params are") {
-  try {
-    const text = JSON.stringify(value ?? null);
-    // A function or symbol has no JSON text.
-    if (text === undefined) throw new TypeError(`a ${typeof value} is not JSON`);
-    return text;
-  } catch (e) {
-    throw Object.assign(new TypeError(`${what} not JSON data: ${e.message}`), { code: "invalid_argument" });
-  }
-}
-const opts = (value) => json(value, "options are");
-
-/**
- * The core's error (a plain `Error` named for its kind, or from a proxy the plain object of
- * one) as an instance of its class.
- */
-function typed(e) {
-  const C = e instanceof Object && !(e instanceof WaihuError) && Object.hasOwn(ERRORS, e.name) ? ERRORS[e.name] : undefined;
-  if (!C) return e;
-  // The core's Error becomes an instance of its class as it is (a second Error, with its own
-  // stack, cost more than the rest of the failed call); a proxy's answer is a plain object.
-  if (e instanceof Error) return Object.setPrototypeOf(e, C.prototype);
-  return new C(e.message, e);
-}
-const rethrow = (e) => {
-  throw typed(e);
-};
-/** Calls `f`, throwing the core's errors as instances of their classes. */
-function sync(f) {
-  try {
-    return f();
-  } catch (e) {
-    throw typed(e);
-  }
-}
-
 /** `{ signal, fetch, onProgress }` apart from the rest, which crosses as JSON text. */
 function split(options) {
   const { signal, onProgress, ...rest } = options ?? {};
@@ -59,15 +20,15 @@ function split(options) {
 }
 
 export const validate = (vendor, operation, params, options) => {
-  const issues = sync(() => raw.validate(vendor, operation, json(params), opts(options)));
+  const issues = sync(() => raw.validate(str(vendor, "the vendor"), str(operation, "the operation"), json(params), opts(options)));
   return issues === undefined ? [] : JSON.parse(issues);
 };
-export const buildRequest = (vendor, operation, params, options) => JSON.parse(sync(() => raw.buildRequest(vendor, operation, json(params), opts(options))));
-export const parseResponse = (vendor, operation, status, body, locale) => JSON.parse(sync(() => raw.parseResponse(vendor, operation, status, body, opts(locale))));
-export const operations = (vendor) => sync(() => raw.operations(vendor));
+export const buildRequest = (vendor, operation, params, options) => JSON.parse(sync(() => raw.buildRequest(str(vendor, "the vendor"), str(operation, "the operation"), json(params), opts(options))));
+export const parseResponse = (vendor, operation, status, body, locale) => JSON.parse(sync(() => raw.parseResponse(str(vendor, "the vendor"), str(operation, "the operation"), typeof status === "number" ? status : NaN, str(body, "the body"), opts(locale))));
+export const operations = (vendor) => sync(() => raw.operations(str(vendor, "the vendor")));
 
 // The unified task API: the core maps and checks the spec (a plan) and reads the replies.
-const unified = (kind, vendor, id, arg, options) => JSON.parse(sync(() => raw.unified(kind, vendor, json(id), json(arg), opts(options))));
+const unified = (kind, vendor, id, arg, options) => JSON.parse(sync(() => raw.unified(kind, str(vendor, "the vendor"), json(id), json(arg), opts(options))));
 export const validateTask = (vendor, spec, options) => unified("validate", vendor, null, spec, options);
 export const taskParams = (vendor, spec, options) => unified("params", vendor, null, spec, options);
 // The matrix is the core's (`capabilities` in src/unified/mod.rs), computed when the package is
@@ -124,7 +85,7 @@ export class Client {
   }
   async call(operation, params, options) {
     const { signal, rest } = split(options);
-    const result = JSON.parse(await this.#raw.call(operation, json(params), rest, signal, false).catch(rethrow));
+    const result = JSON.parse(await this.#raw.call(str(operation, "the operation"), json(params), rest, signal, false).catch(rethrow));
     if (!this.#proxy) return result;
     // A proxy's answer: its data, or the error it ended with.
     if (result.error) throw typed(result.error);
@@ -137,7 +98,7 @@ export class Client {
    * own failure. What a queue's consumer sends.
    */
   async importChunk(body, options) {
-    if (typeof body !== "string") throw Object.assign(new TypeError("the chunk body must be a string"), { code: "invalid_argument" });
+    if (typeof body !== "string") throw invalid("the chunk body must be a string");
     const { signal, rest } = split(options);
     return JSON.parse(await this.#raw.call("importCustomers", body, rest, signal, true).catch(rethrow));
   }
@@ -156,9 +117,9 @@ export class Client {
     options = { locale: this.#locale, ...options };
     const { signal, onProgress, rest } = split(options);
     if (onProgress !== undefined && typeof onProgress !== "function") {
-      throw Object.assign(new TypeError("invalid import options: `onProgress` must be a function"), { code: "invalid_argument" });
+      throw invalid("invalid import options: `onProgress` must be a function");
     }
-    if (!Array.isArray(customers)) throw Object.assign(new TypeError("the customers must be an array"), { code: "invalid_argument" });
+    if (!Array.isArray(customers)) throw invalid("the customers must be an array");
     const plan = sync(() => new raw.ImportPlanner(this.vendor, json(taskId), rest, false));
     // What the report needs: the rejected rows and each chunk's rows and outcome (JSON text).
     const bodies = [], chunks = [], outcomes = [], rejected = [];
@@ -222,9 +183,9 @@ const IMPORT_SLICE = 2048;
  * Throws a TypeError (`invalid_argument`) when the header names no phone column.
  */
 export function csvCustomers(text) {
-  if (typeof text !== "string") throw Object.assign(new TypeError("the CSV must be a string"), { code: "invalid_argument" });
+  if (typeof text !== "string") throw invalid("the CSV must be a string");
   const customers = raw.csvCustomers(text);
-  if (!customers) throw Object.assign(new TypeError("the CSV header names no phone column (phone, mobile, tel, 手机, 电话, …)"), { code: "invalid_argument" });
+  if (!customers) throw invalid("the CSV header names no phone column (phone, mobile, tel, 手机, 电话, …)");
   return JSON.parse(customers);
 }
 
@@ -238,8 +199,8 @@ export function csvCustomers(text) {
  */
 export function createImportPlanner(vendor, taskId, options) {
   const { format = "ndjson", ...rest } = options ?? {};
-  if (format !== "ndjson" && format !== "csv") throw Object.assign(new TypeError('`format` must be "ndjson" or "csv"'), { code: "invalid_argument" });
-  const planner = sync(() => new raw.ImportPlanner(vendor, json(taskId), opts(rest), format === "csv"));
+  if (format !== "ndjson" && format !== "csv") throw invalid('`format` must be "ndjson" or "csv"');
+  const planner = sync(() => new raw.ImportPlanner(str(vendor, "the vendor"), json(taskId), opts(rest), format === "csv"));
   const take = (text) => {
     const lines = text.split("\n");
     const planned = JSON.parse(lines[0]);
@@ -248,7 +209,7 @@ export function createImportPlanner(vendor, taskId, options) {
   };
   return {
     push(text) {
-      if (typeof text !== "string") throw Object.assign(new TypeError("the text must be a string"), { code: "invalid_argument" });
+      if (typeof text !== "string") throw invalid("the text must be a string");
       return take(sync(() => planner.push(text, false)));
     },
     end: () => take(sync(() => planner.push("", true))),
@@ -263,8 +224,8 @@ export function createImportPlanner(vendor, taskId, options) {
  * fold as `client.importCustomers`: a queue's ledger answers with this.
  */
 export function importReport(vendor, state) {
-  const report = sync(() => raw.importReport(vendor, typeof state === "string" ? state : json(state, "the import state is")));
-  if (!report) throw Object.assign(new TypeError("the import state must be { total, rejected, chunks: [first, end, outcome | null][] }"), { code: "invalid_argument" });
+  const report = sync(() => raw.importReport(str(vendor, "the vendor"), typeof state === "string" ? state : json(state, "the import state is")));
+  if (!report) throw invalid("the import state must be { total, rejected, chunks: [first, end, outcome | null][] }");
   return JSON.parse(report);
 }
 
@@ -281,7 +242,7 @@ export { createImportConsumer, LEDGER_RULES } from "./queue.js";
 export function createProxyHandler(config) {
   const { authorize, onCall, fetch, vendors, tokens, origins = [], maxBodyBytes = MAX_BODY_BYTES, rateLimits = {}, ...send } = config ?? {};
   const bad = (m) => {
-    throw Object.assign(new TypeError(`invalid proxy config: ${m}`), { code: "invalid_argument" });
+    throw invalid(`invalid proxy config: ${m}`);
   };
   for (const [name, f] of [["authorize", authorize], ["onCall", onCall]]) {
     if (f !== undefined && typeof f !== "function") bad(`\`${name}\` must be a function`);

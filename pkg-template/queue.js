@@ -6,6 +6,7 @@
 // importBackoff). The queue handler never throws: a throw makes the runtime redeliver messages
 // already acknowledged.
 import * as raw from "./waihu.js";
+import { invalid } from "./boundary.js";
 import { LEDGER_RULES } from "./ledger-rules.js";
 
 export { LEDGER_RULES };
@@ -19,7 +20,7 @@ export { LEDGER_RULES };
 export function createImportConsumer(config) {
   const { ledger, client, deadLetterQueue, backoff = {} } = config ?? {};
   if (typeof ledger !== "function" || typeof client !== "function") {
-    throw Object.assign(new TypeError("createImportConsumer needs `ledger(env, message)` and `client(env, message)` functions"), { code: "invalid_argument" });
+    throw invalid("createImportConsumer needs `ledger(env, message)` and `client(env, message)` functions");
   }
   const base = backoff.baseSeconds ?? 2, max = backoff.maxSeconds ?? 300;
   const later = (msg) => msg.retry({ delaySeconds: raw.importBackoff(msg.attempts, base, max) });

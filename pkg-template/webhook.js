@@ -4,20 +4,8 @@
 // the dedupe store, `onEvent`, the Response. Stores: an in-memory default, a Durable Object
 // (atomic) and Workers KV (not safe under concurrent duplicates). Types: index.d.ts.
 import * as raw from "./waihu.js";
-import { WaihuError } from "./errors.js";
-import { ERRORS } from "./generated.js";
+import { invalid, str, sync } from "./boundary.js";
 import { readBody } from "./body.js";
-
-const invalid = (message) => Object.assign(new TypeError(message), { code: "invalid_argument" });
-
-/** The core's error (a plain `Error` named for its kind) as an instance of its class. */
-function typed(e) {
-  const C = e instanceof Error && !(e instanceof WaihuError) ? ERRORS[e.name] : undefined;
-  if (!C) return e;
-  const t = new C(e.message, e);
-  t.stack = e.stack;
-  return t;
-}
 
 function header(headers, name) {
   if (headers == null) return undefined;
@@ -36,12 +24,7 @@ export function parseCallback(vendor, request) {
   const { headers, body } = request ?? {};
   const text = typeof body === "string" ? body : body instanceof Uint8Array || body instanceof ArrayBuffer ? decoder.decode(body) : undefined;
   if (text === undefined) throw invalid("the callback's body must be a string, a Uint8Array or an ArrayBuffer");
-  let events;
-  try {
-    events = JSON.parse(raw.parseCallback(vendor, header(headers, "content-type") ?? "", text));
-  } catch (e) {
-    throw typed(e);
-  }
+  const events = JSON.parse(sync(() => raw.parseCallback(str(vendor, "the vendor"), header(headers, "content-type") ?? "", text)));
   let payload;
   const get = () => (payload ??= JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   for (const e of events) Object.defineProperty(e, "raw", { get, enumerable: true, configurable: true });
@@ -60,12 +43,7 @@ export function createWebhookHandler(config) {
   if (log !== false && typeof log !== "function") throw invalid("`log` must be a function or false");
   if (!Number.isInteger(leaseMs) || leaseMs < 1) throw invalid("`leaseMs` must be a whole number of milliseconds, at least 1");
   for (const m of ["claim", "done", "release"]) if (typeof store?.[m] !== "function") throw invalid(`the store has no \`${m}\` method`);
-  let plan;
-  try {
-    plan = JSON.parse(raw.webhookPlan(vendor));
-  } catch (e) {
-    throw typed(e);
-  }
+  const plan = JSON.parse(sync(() => raw.webhookPlan(str(vendor, "the vendor"))));
   // The core's plan: the vendor's acknowledgement and documented addresses, the body limits,
   // and every outcome's reply (src/callback.rs). Only the options' shapes are checked here.
   const { ack, documentedIps, bodyLimits, replies } = plan;

@@ -8,9 +8,9 @@ use wasm_bindgen::prelude::*;
 use super::{invalid_argument, operation_of, to_js_error, vendor_of};
 
 #[wasm_bindgen(js_name = validateObject)]
-pub fn validate_object(vendor: JsValue, operation: JsValue, params: JsValue) -> Result<JsValue, JsValue> {
-    let vendor = vendor_of(&vendor)?;
-    let op = operation_of(vendor, &operation)?;
+pub fn validate_object(vendor: &str, operation: &str, params: JsValue) -> Result<JsValue, JsValue> {
+    let vendor = vendor_of(vendor)?;
+    let op = operation_of(vendor, operation)?;
     let params: serde_json::Value = serde_wasm_bindgen::from_value(params).map_err(|e| invalid_argument(&e.to_string()))?;
     let issues = vendor.validate(op, &params, &Default::default()).map_err(|e| to_js_error(&e))?;
     issues.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| invalid_argument(&e.to_string()))

@@ -63,7 +63,7 @@ impl Client {
         let raw = from_json(config_json)?;
         let c = options::client_config(&raw).map_err(|e| invalid_argument(&format!("invalid client config: {e}")))?;
         let fetch = fetch_of(fetch, "client config")?;
-        let vendor = vendor_of(&JsValue::from_str(&c.vendor))?;
+        let vendor = vendor_of(&c.vendor)?;
         Ok(Client { config: Rc::new(Config { vendor, credentials: c.credentials, base_url: c.base_url, proxy: c.proxy, locale: c.locale, send: c.send, fetch }) })
     }
 
@@ -79,8 +79,8 @@ impl Client {
     /// resolves to the JSON text of its `ChunkOutcome` (`{kind: "applied" | "rejected" |
     /// "unknown" | "notSent", …}`), never rejecting for the chunk's own failure.
     #[wasm_bindgen(unchecked_return_type = "Promise<string>")]
-    pub fn call(&self, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str, #[wasm_bindgen(unchecked_param_type = "AbortSignal | undefined")] signal: JsValue, chunk: bool) -> js_sys::Promise {
-        let prepared = (|| Ok::<_, JsValue>((operation_of(self.config.vendor, &operation)?, from_json(params_json)?, call_options(&self.config, options_json)?)))();
+    pub fn call(&self, operation: &str, params_json: &str, options_json: &str, #[wasm_bindgen(unchecked_param_type = "AbortSignal | undefined")] signal: JsValue, chunk: bool) -> js_sys::Promise {
+        let prepared = (|| Ok::<_, JsValue>((operation_of(self.config.vendor, operation)?, from_json(params_json)?, call_options(&self.config, options_json)?)))();
         match prepared {
             Ok((op, params, send)) => spawn(Send { locale: self.config.locale, config: self.config.clone(), op, params, send, signal: signal.dyn_into().ok(), import: chunk }),
             Err(e) => js_sys::Promise::reject(&e),

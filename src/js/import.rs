@@ -22,8 +22,8 @@ impl ImportPlanner {
     /// The rows come as text in pieces of any size: CSV with `csv`, else NDJSON (a JSON row a
     /// line). Throws ValidationError for the task id and the other call members (`extra`).
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, task_id_json: &str, options_json: &str, csv: bool) -> Result<ImportPlanner, JsValue> {
-        let vendor = vendor_of(&vendor)?;
+    pub fn new(vendor: &str, task_id_json: &str, options_json: &str, csv: bool) -> Result<ImportPlanner, JsValue> {
+        let vendor = vendor_of(vendor)?;
         let options: ImportOptions = options_of(options_json, "import options", crate::options::import_options)?;
         let format = if csv { Format::Csv } else { Format::Ndjson };
         let planner = Planner::new(vendor, &from_json(task_id_json)?, &options, format).map_err(|e| to_js_error(&e))?;
@@ -52,8 +52,8 @@ impl ImportPlanner {
 /// `import::report::report_of_state`): a client's import and a queue's ledger alike. An empty
 /// string for a state not of that shape (the package's own code builds it).
 #[wasm_bindgen(js_name = importReport)]
-pub fn import_report(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, state_json: &str) -> Result<String, JsValue> {
-    let vendor = vendor_of(&vendor)?;
+pub fn import_report(vendor: &str, state_json: &str) -> Result<String, JsValue> {
+    let vendor = vendor_of(vendor)?;
     let report = Json::from_str(state_json).ok().and_then(|state| import::report::report_of_state(vendor, &state));
     Ok(report.map(|r| to_json(&r)).unwrap_or_default())
 }

@@ -4,9 +4,10 @@
 //! Params, customers, options and results cross as JSON text (pkg-template/api.js stringifies
 //! and parses): V8's JSON and our parser beat serde-wasm-bindgen's field-by-field crossing by an
 //! order of magnitude on import-sized data (bench/RESULTS.md), and one way across for everything
-//! keeps serde-wasm-bindgen's code out of the .wasm. Names (vendor, operation) and the few
-//! values a caller passes directly arrive as `JsValue` and are checked here, so a wrong type is
-//! a `TypeError` with `code: "invalid_argument"`, never an engine error.
+//! keeps serde-wasm-bindgen's code out of the .wasm. Names (vendor, operation) and a reply's
+//! body cross as strings, which api.js checks are strings (`str` in boundary.js: a wrong type is
+//! a `TypeError` with `code: "invalid_argument"`, never an engine error): a string straight
+//! from the glue costs less than reading a `JsValue` through its imports.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -59,14 +60,8 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     js_sys::JSON::parse(&to_json(value)).unwrap_or(JsValue::NULL)
 }
 
-/// A string argument, or a TypeError naming it.
-pub(crate) fn text_arg(v: &JsValue, what: &str) -> Result<String, JsValue> {
-    v.as_string().ok_or_else(|| invalid_argument(&format!("{what} must be a string")))
-}
-
-pub(crate) fn vendor_of(v: &JsValue) -> Result<Vendor, JsValue> {
-    let id = text_arg(v, "the vendor")?;
-    vendors::parse(&id).ok_or_else(|| {
+pub(crate) fn vendor_of(id: &str) -> Result<Vendor, JsValue> {
+    vendors::parse(id).ok_or_else(|| {
         let mut expected = String::new();
         for (i, v) in vendors::ALL.iter().enumerate() {
             expected.push_str(if i == 0 { "" } else { ", " });
@@ -77,9 +72,8 @@ pub(crate) fn vendor_of(v: &JsValue) -> Result<Vendor, JsValue> {
 }
 
 /// An operation name; an unknown one is the vendor's `UnsupportedOperationError`.
-pub(crate) fn operation_of(vendor: Vendor, v: &JsValue) -> Result<Operation, JsValue> {
-    let name = text_arg(v, "the operation")?;
-    Operation::parse(&name).ok_or_else(|| to_js_error(&Error::UnsupportedOperationError { vendor, operation: name }))
+pub(crate) fn operation_of(vendor: Vendor, name: &str) -> Result<Operation, JsValue> {
+    Operation::parse(name).ok_or_else(|| to_js_error(&Error::UnsupportedOperationError { vendor, operation: name.to_string() }))
 }
 
 /// Options as JSON text, read by `read`; `null` (no options) is the defaults. `what` names
@@ -94,9 +88,9 @@ pub(crate) fn options_of<T: Default>(options_json: &str, what: &str, read: fn(&V
 /// Every issue with the params (JSON text), errors and warnings, as JSON text of `Issue[]`;
 /// `undefined` when there is none (the common case: no string to make and decode).
 #[wasm_bindgen(js_name = validate)]
-pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str) -> Result<Option<String>, JsValue> {
-    let vendor = vendor_of(&vendor)?;
-    let op = operation_of(vendor, &operation)?;
+pub fn validate(vendor: &str, operation: &str, params_json: &str, options_json: &str) -> Result<Option<String>, JsValue> {
+    let vendor = vendor_of(vendor)?;
+    let op = operation_of(vendor, operation)?;
     let options: ValidateOptions = options_of(options_json, "options", options::validate_options)?;
     // Read straight into the borrowed tree of crate::json, not a `Value`: the faster path.
     let result = vendor.validate_json(op, params_json, &options).map_err(|e| invalid_argument(&format!("not JSON data: {e}")))?;
@@ -106,9 +100,9 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValu
 /// The exact signed request, as JSON text of `{ method, url, headers, body? }`. Throws
 /// ValidationError.
 #[wasm_bindgen(js_name = buildRequest)]
-pub fn build_request(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, params_json: &str, options_json: &str) -> Result<String, JsValue> {
-    let vendor = vendor_of(&vendor)?;
-    let op = operation_of(vendor, &operation)?;
+pub fn build_request(vendor: &str, operation: &str, params_json: &str, options_json: &str) -> Result<String, JsValue> {
+    let vendor = vendor_of(vendor)?;
+    let op = operation_of(vendor, operation)?;
     let (credentials, options) = build_options(options_json)?;
     let params = from_json(params_json)?;
     let req = vendor.build_request(op, &params, &credentials, &options).map_err(|e| to_js_error(&e))?;
@@ -134,18 +128,18 @@ fn build_options(options_json: &str) -> Result<(Value, BuildOptions), JsValue> {
 /// Reads a vendor reply: JSON text of the envelope's data, or throws VendorError /
 /// ResponseError. `locale_json` is the JSON text of `"en" | "zh-CN"`, or `null`.
 #[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] operation: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] status: JsValue, #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue, locale_json: &str) -> Result<String, JsValue> {
-    let vendor = vendor_of(&vendor)?;
-    let op = operation_of(vendor, &operation)?;
-    let status = status.as_f64().filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s)).ok_or_else(|| invalid_argument("the status must be an HTTP status from 100 to 599"))?;
-    let body = text_arg(&body, "the body")?;
+pub fn parse_response(vendor: &str, operation: &str, status: f64, body: &str, locale_json: &str) -> Result<String, JsValue> {
+    let vendor = vendor_of(vendor)?;
+    let op = operation_of(vendor, operation)?;
+    // api.js sends NaN for a status that is not a number.
+    let status = Some(status).filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s)).ok_or_else(|| invalid_argument("the status must be an HTTP status from 100 to 599"))?;
     let locale = options_of(locale_json, "options", options::locale)?;
-    vendor.parse_response(op, status as u16, &body, locale).map(result_json).map_err(|e| to_js_error(&e))
+    vendor.parse_response(op, status as u16, body, locale).map(result_json).map_err(|e| to_js_error(&e))
 }
 
 /// The operations a vendor supports, in a stable order.
 #[wasm_bindgen(js_name = operations, unchecked_return_type = "string[]")]
-pub fn operations(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue) -> Result<JsValue, JsValue> {
-    let v = vendor_of(&vendor)?;
+pub fn operations(vendor: &str) -> Result<JsValue, JsValue> {
+    let v = vendor_of(vendor)?;
     Ok(v.operations().iter().map(|o| JsValue::from_str(o.as_str())).collect::<js_sys::Array>().into())
 }

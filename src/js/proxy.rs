@@ -28,13 +28,13 @@ pub fn proxy_fits(len: f64, max: f64) -> bool {
 
 /// `edge::route`: -1 no such operation of the vendor, 0 a read, 1 a write.
 #[wasm_bindgen(js_name = proxyRoute)]
-pub fn proxy_route(#[wasm_bindgen(unchecked_param_type = "string")] vendor: &JsValue, op: &str) -> Result<i32, JsValue> {
+pub fn proxy_route(vendor: &str, op: &str) -> Result<i32, JsValue> {
     Ok(edge::route(vendor_of(vendor)?, op))
 }
 
 /// `edge::task_key`: the params' member naming the task, for the `onCall` audit.
 #[wasm_bindgen(js_name = proxyTaskKey)]
-pub fn proxy_task_key(#[wasm_bindgen(unchecked_param_type = "string")] vendor: &JsValue) -> Result<Option<String>, JsValue> {
+pub fn proxy_task_key(vendor: &str) -> Result<Option<String>, JsValue> {
     Ok(edge::task_key(vendor_of(vendor)?).map(str::to_string))
 }
 

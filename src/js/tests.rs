@@ -14,19 +14,19 @@ use super::client::Client;
 // The raw exports take and return JSON text, options too (pkg-template/api.js stringifies and parses);
 // these wrappers do what api.js does, so the tests read as JS callers see the API.
 fn validate(vendor: &str, op: &str, params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    super::validate(vendor.into(), op.into(), &stringify(&params), &options_json(&options)).map(|s| js(s.as_deref().unwrap_or("[]")))
+    super::validate(vendor, op, &stringify(&params), &options_json(&options)).map(|s| js(s.as_deref().unwrap_or("[]")))
 }
 
 fn build_request(vendor: &str, op: &str, params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    super::build_request(vendor.into(), op.into(), &stringify(&params), &options_json(&options)).map(|s| js(&s))
+    super::build_request(vendor, op, &stringify(&params), &options_json(&options)).map(|s| js(&s))
 }
 
 fn parse_response(vendor: &str, op: &str, status: u16, body: &str, locale: JsValue) -> Result<JsValue, JsValue> {
-    super::parse_response(vendor.into(), op.into(), status.into(), body.into(), &options_json(&locale)).map(|s| js(&s))
+    super::parse_response(vendor, op, status.into(), body, &options_json(&locale)).map(|s| js(&s))
 }
 
 fn operations(vendor: &str) -> Result<JsValue, JsValue> {
-    super::operations(vendor.into())
+    super::operations(vendor)
 }
 
 /// Options as api.js sends them: `undefined` as `null`.
@@ -210,7 +210,7 @@ async fn client_rejects_with_network_error_when_unreachable() {
     let config = js(&format!(r#"{{"vendor":"tanyi","credentials":{},"baseUrl":"http://127.0.0.1:1/","maxRetries":0,"timeoutMs":10000}}"#, tanyi_creds()));
     let client = Client::new(&stringify(&config), JsValue::UNDEFINED).expect("client");
     assert_eq!(client.vendor(), "tanyi");
-    let err = JsFuture::from(client.call("startTask".into(), r#"{"robotCallJobId":1}"#, "null", JsValue::UNDEFINED, false)).await.expect_err("must reject");
+    let err = JsFuture::from(client.call("startTask", r#"{"robotCallJobId":1}"#, "null", JsValue::UNDEFINED, false)).await.expect_err("must reject");
     assert!(err.is_instance_of::<js_sys::Error>(), "{err:?}");
     assert_eq!(get_str(&err, "name"), "NetworkError", "{}", get_str(&err, "message"));
     assert_eq!(get_str(&err, "code"), "network_error");
@@ -224,11 +224,13 @@ async fn client_rejects_with_network_error_when_unreachable() {
 async fn client_rejects_bad_params_without_sending() {
     let config = js(&format!(r#"{{"vendor":"tanyi","credentials":{},"baseUrl":"http://127.0.0.1:1/","maxRetries":0}}"#, tanyi_creds()));
     let client = Client::new(&stringify(&config), JsValue::UNDEFINED).unwrap();
-    let err = JsFuture::from(client.call("createTask".into(), &stringify(&tanyi_create("08:00", "21:00")), "null", JsValue::UNDEFINED, false)).await.unwrap_err();
+    let err = JsFuture::from(client.call("createTask", &stringify(&tanyi_create("08:00", "21:00")), "null", JsValue::UNDEFINED, false)).await.unwrap_err();
     assert_eq!(get_str(&err, "name"), "ValidationError");
     assert!(Client::new(r#"{"vendor":"nope"}"#, JsValue::UNDEFINED).is_err_and(|e| e.is_instance_of::<js_sys::TypeError>()));
     // Wrong argument types are TypeErrors too, never engine errors.
-    assert!(super::validate(JsValue::from(1), "createTask".into(), "{}", "null").is_err_and(|e| e.is_instance_of::<js_sys::TypeError>()));
-    assert!(super::parse_response("tanyi".into(), "createTask".into(), 200.into(), js("{}"), "null").is_err_and(|e| e.is_instance_of::<js_sys::TypeError>()));
+    // (api.js checks that names and bodies are strings, and sends NaN for a status that is not a
+    // number.)
+    assert!(super::validate("nope", "createTask", "{}", "null").is_err_and(|e| e.is_instance_of::<js_sys::TypeError>()));
+    assert!(super::parse_response("tanyi", "createTask", f64::NAN, "{}", "null").is_err_and(|e| e.is_instance_of::<js_sys::TypeError>()));
     assert!(Client::new(r#"{"vendor":"tanyi"}"#, JsValue::from(1)).is_err_and(|e| e.is_instance_of::<js_sys::TypeError>()));
 }

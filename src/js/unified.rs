@@ -26,8 +26,8 @@ use crate::vendor::Operation;
 ///
 /// Returns JSON text.
 #[wasm_bindgen(js_name = unified)]
-pub fn unified(kind: &str, #[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, id_json: &str, arg_json: &str, options_json: &str) -> Result<String, JsValue> {
-    let vendor = vendor_of(&vendor)?;
+pub fn unified(kind: &str, vendor: &str, id_json: &str, arg_json: &str, options_json: &str) -> Result<String, JsValue> {
+    let vendor = vendor_of(vendor)?;
     let (id, arg, raw) = (from_json(id_json)?, from_json(arg_json)?, from_json(options_json)?);
     let text = records::text(Some(&id));
     let id = Some(&id).filter(|v| !v.is_null());

@@ -9,13 +9,13 @@ use super::{to_js_error, vendor_of};
 /// `content_type` "" when the request has none. Throws CallbackError, or
 /// UnsupportedOperationError for a vendor that documents no callbacks.
 #[wasm_bindgen(js_name = parseCallback)]
-pub fn parse_callback(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue, content_type: &str, body: &str) -> Result<String, JsValue> {
-    crate::callback::parse(vendor_of(&vendor)?, content_type, body).map_err(|e| to_js_error(&e))
+pub fn parse_callback(vendor: &str, content_type: &str, body: &str) -> Result<String, JsValue> {
+    crate::callback::parse(vendor_of(vendor)?, content_type, body).map_err(|e| to_js_error(&e))
 }
 
 /// The vendor's webhook plan, as JSON text of `{ ack, documentedIps, bodyLimits, replies }`
 /// (src/callback.rs `plan`). Throws UnsupportedOperationError for a vendor without callbacks.
 #[wasm_bindgen(js_name = webhookPlan)]
-pub fn webhook_plan(#[wasm_bindgen(unchecked_param_type = "unknown")] vendor: JsValue) -> Result<String, JsValue> {
-    crate::callback::plan(vendor_of(&vendor)?).map_err(|e| to_js_error(&e))
+pub fn webhook_plan(vendor: &str) -> Result<String, JsValue> {
+    crate::callback::plan(vendor_of(vendor)?).map_err(|e| to_js_error(&e))
 }
