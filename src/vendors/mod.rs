@@ -14,6 +14,16 @@ macro_rules! register {
 
         pub static ALL: [Vendor; [$(stringify!($m)),+].len()] = [$($m::VENDOR),+];
 
+        /// The vendor with this id, which is its folder's name (as in the TypeScript `Vendor`
+        /// union): a `match` on it is a length switch and one compare, where a search of `ALL`
+        /// asked each vendor its id.
+        pub fn parse(id: &str) -> Option<Vendor> {
+            match id {
+                $(stringify!($m) => Some($m::VENDOR),)+
+                _ => None,
+            }
+        }
+
         #[cfg(target_arch = "wasm32")]
         #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
         const TS_VENDORS: &'static str = concat!(
@@ -35,7 +45,14 @@ register! {
     zxycall => Zxycall,
 }
 
-/// The vendor with this id.
-pub fn parse(id: &str) -> Option<Vendor> {
-    ALL.iter().copied().find(|v| v.as_str() == id)
+#[cfg(test)]
+mod tests {
+    /// `parse` matches folder names: each vendor's folder is named for its id.
+    #[test]
+    fn every_vendor_parses_from_its_id() {
+        for v in super::ALL {
+            assert_eq!(super::parse(v.as_str()), Some(v), "{}", v.as_str());
+        }
+        assert_eq!(super::parse("Tanyi"), None);
+    }
 }
