@@ -157,7 +157,7 @@ fn duplicates_are_dropped_not_fatal() {
     let mut input = rows(3);
     input[2]["phone"] = json!("138-0000-0000");
     let p = plan(vendor("tanyi"), &json!(7), input.clone(), &ImportOptions::default()).unwrap();
-    assert_eq!(p.rejected, vec![RowRejection { row: 2, code: "duplicate_value".into(), reason: "phoneNumber: Duplicate of item 0".into(), retryable: false }]);
+    assert_eq!(p.rejected, vec![RowRejection { duplicate_of: Some(0), ..RowRejection::new(2, "duplicate_value".into(), "phoneNumber: Duplicate of item 0".into(), false) }]);
     assert_eq!(p.rows(0), vec![0, 1]);
 }
 
@@ -262,6 +262,29 @@ fn counted_failures_without_names_make_the_chunk_unknown() {
     assert!(r.resume.safe_to_resend);
     let r = p.fold(&[ChunkOutcome::of_reply(by, &p.params(0), &json!({"successNum": 2, "repeatNum": 1, "placeFailNum": 0}))]);
     assert_eq!(r.imported, vec![0, 1, 2]);
+}
+
+/// A repeated phone's rejection names the row it repeats (`duplicateOf`, from 0 like `row`),
+/// and carries it through a sender's state: a page numbers rows, not the reason's words.
+#[test]
+fn duplicates_name_their_first_row() {
+    let mut input = rows(4);
+    input[3]["phone"] = input[1]["phone"].clone();
+    let p = plan(vendor("tanyi"), &json!(7), input, &ImportOptions { chunk_size: Some(2), ..Default::default() }).unwrap();
+    assert_eq!(p.rejected.iter().map(|r| (r.row, r.duplicate_of)).collect::<Vec<_>>(), vec![(3, Some(1))]);
+    let mut state = format!("{{\"total\":{},\"rejected\":[", p.total);
+    for r in &p.rejected {
+        let mut s = String::new();
+        r.write(&mut s);
+        assert_eq!(s, serde_json::to_string(r).unwrap());
+        assert!(s.ends_with(",\"duplicateOf\":1}"), "{s}");
+        state += &s;
+    }
+    state += "],\"chunks\":[]}";
+    let got = waihu::import::report::report_of_state(vendor("tanyi"), &waihu::json::Json::from_str(&state).unwrap()).unwrap();
+    assert_eq!(got.rejected, p.rejected);
+    let other = RowRejection::new(0, "invalid_format".into(), "x".into(), false);
+    assert_eq!(serde_json::to_string(&other).unwrap(), r#"{"row":0,"code":"invalid_format","reason":"x","retryable":false}"#);
 }
 
 /// A report from a sender's state (what `client.importCustomers` and a queue's ledger keep).

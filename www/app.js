@@ -763,7 +763,7 @@ async function checkCustomers() {
     }
     try {
       const report = await state.dryClient.importCustomers(taskId, csv.customers, { ...importOptions(), signal: ac.signal, skipInvalid: true });
-      for (const r of report.rejected) if (!csv.rowIssues.has(r.row)) add(r.row, { column: "phone", code: r.code, message: reasonText(r, csv.customers), severity: "error" });
+      for (const r of report.rejected) if (!csv.rowIssues.has(r.row)) add(r.row, { column: "phone", code: r.code, message: reasonText(r), severity: "error" });
     } catch { /* the first run reported it */ }
   }
   if (seq !== state.csv.seq) return;
@@ -787,14 +787,8 @@ function columnOf(key) {
   return "phone";
 }
 
-/** A rejection's reason; duplicates point at the 1-based row they repeat. */
-function reasonText(r, customers) {
-  if (r.code === "duplicate_value") {
-    const first = customers.findIndex((c) => c.phone === customers[r.row]?.phone);
-    if (first >= 0 && first < r.row) return t("dupOf", first + 1);
-  }
-  return r.reason;
-}
+/** A rejection's reason; a duplicate points at the row it repeats, numbered as the table is. */
+const reasonText = (r) => (r.duplicateOf === undefined ? r.reason : t("dupOf", r.duplicateOf + 1));
 
 const MAX_ROWS = 500;
 
@@ -1011,7 +1005,7 @@ function renderReport() {
   for (const [k, n] of Object.entries(counts)) box.querySelector(`[data-count="${k}"]`).textContent = String(n);
   $("#report-resume").textContent = report.resume.rows.length ? `${t("resume")}: ${report.resume.note}` : report.resume.note;
   const rows = [
-    ...report.rejected.map((r) => ({ row: r.row, code: r.code, reason: reasonText(r, customers) })),
+    ...report.rejected.map((r) => ({ row: r.row, code: r.code, reason: reasonText(r) })),
     ...report.unknown.map((r) => ({ row: r.row, code: "unknown", reason: r.reason })),
   ].sort((a, b) => a.row - b.row);
   $("#rejected-wrap").hidden = rows.length === 0;

@@ -381,7 +381,7 @@ impl Planner {
                 // `phoneNumber: Invalid phone number`, the path after the row's index.
                 let at = path_to_string(issue.path.get(2..).unwrap_or_default());
                 let reason = if at.is_empty() { issue.message } else { at + ": " + &issue.message };
-                *slot = Some(RowRejection { row, code: issue.code.as_str().into(), reason, retryable: false });
+                *slot = Some(RowRejection::new(row, issue.code.as_str().into(), reason, false));
             }
         }
         // A plan that fails sends nothing: no chunk is needed, nor its rejected rows.
@@ -399,7 +399,7 @@ impl Planner {
                 let first = self.seen.first(phone, row);
                 if first != row {
                     let message = issue::message(IssueCode::DuplicateValue, &params! {"firstIndex": first, "index": row}, self.locale);
-                    self.reject(RowRejection { row, code: IssueCode::DuplicateValue.as_str().into(), reason: self.shape.phone_key.to_string() + ": " + &message, retryable: false });
+                    self.reject(RowRejection { duplicate_of: Some(first), ..RowRejection::new(row, IssueCode::DuplicateValue.as_str().into(), self.shape.phone_key.to_string() + ": " + &message, false) });
                     continue;
                 }
             }

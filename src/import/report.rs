@@ -174,10 +174,20 @@ pub struct RowRejection {
     pub reason: String,
     /// Sending the row again later may succeed (the vendor refused the call for a passing reason).
     pub retryable: bool,
+    /// A repeated phone: the row where it first appears (counted from 0, as `row`), for a page
+    /// to number as it numbers its rows; the reason says the same in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<usize>,
 }
 
 impl RowRejection {
-    /// Appends the JSON its Serialize writes (`{row, code, reason, retryable}`), by hand.
+    /// A row refused with `code` and `reason` (no `duplicateOf`).
+    pub fn new(row: usize, code: String, reason: String, retryable: bool) -> RowRejection {
+        RowRejection { row, code, reason, retryable, duplicate_of: None }
+    }
+
+    /// Appends the JSON its Serialize writes (`{row, code, reason, retryable, duplicateOf?}`),
+    /// by hand.
     pub fn write(&self, out: &mut Out) {
         out.push_str("{\"row\":");
         ser(out, &(self.row as u64));
@@ -185,13 +195,20 @@ impl RowRejection {
         write_str(out, &self.code);
         out.push_str(",\"reason\":");
         write_str(out, &self.reason);
-        out.push_str(if self.retryable { ",\"retryable\":true}" } else { ",\"retryable\":false}" });
+        out.push_str(if self.retryable { ",\"retryable\":true" } else { ",\"retryable\":false" });
+        if let Some(first) = self.duplicate_of {
+            out.push_str(",\"duplicateOf\":");
+            ser(out, &(first as u64));
+        }
+        out.push('}');
     }
 
     /// Reads the JSON `write` writes.
     pub fn read(v: &Json) -> Option<RowRejection> {
         let text = |key: &str| v.get(key).and_then(Json::as_str).map(str::to_string);
-        Some(RowRejection { row: v.get("row")?.as_u64()? as usize, code: text("code")?, reason: text("reason")?, retryable: v.get("retryable").and_then(Json::as_bool).unwrap_or_default() })
+        let retryable = v.get("retryable").and_then(Json::as_bool).unwrap_or_default();
+        let duplicate_of = v.get("duplicateOf").and_then(Json::as_u64).map(|n| n as usize);
+        Some(RowRejection { duplicate_of, ..RowRejection::new(v.get("row")?.as_u64()? as usize, text("code")?, text("reason")?, retryable) })
     }
 }
 
@@ -263,10 +280,10 @@ pub fn report(total: usize, dedupes: bool, rejected: &[RowRejection], chunks: &[
             }
             match c.outcome {
                 Some(ChunkOutcome::Applied { failed }) if failed.binary_search(&pos).is_ok() => {
-                    r.rejected.push(RowRejection { row, code: "vendor_rejected_row".into(), reason: if zh { "供应商返回该行失败" } else { "the vendor returned the row as failed" }.into(), retryable: false })
+                    r.rejected.push(RowRejection::new(row, "vendor_rejected_row".into(), if zh { "供应商返回该行失败" } else { "the vendor returned the row as failed" }.into(), false))
                 }
                 Some(ChunkOutcome::Applied { .. }) => r.imported.push(row),
-                Some(ChunkOutcome::Rejected { code, message, retryable }) => refused(&mut r, &RowRejection { row, code: code.clone(), reason: message.clone(), retryable: *retryable }),
+                Some(ChunkOutcome::Rejected { code, message, retryable }) => refused(&mut r, &RowRejection::new(row, code.clone(), message.clone(), *retryable)),
                 Some(ChunkOutcome::Unknown { reason }) => {
                     r.unknown.push(RowUnknown { row, reason: reason.clone() });
                     r.resume.rows.push(row);

@@ -245,6 +245,9 @@ test("admin page through the demo Worker: validate, preview, create, import, sta
     assert.equal(await text('[data-count="notSent"]'), "0");
     const shown = await page.locator("#rejected-body tr").evaluateAll((rows) => rows.map((r) => [Number(r.dataset.row), r.cells[2].textContent]));
     assert.deepEqual(shown, [...list.rejected].sort((a, b) => a[0] - b[0]));
+    // A repeated phone's reason names the row it repeats as the table numbers it (from 1).
+    const reasons = await page.locator("#rejected-body tr").evaluateAll((rows) => rows.map((r) => [Number(r.dataset.row), r.cells[3].textContent]));
+    for (const [row, reason] of reasons) if (list.rejected.get(row) === "duplicate_value") assert.equal(reason, `Duplicate of row ${row - 30 + 1}`, `row ${row}`);
     assert.deepEqual(await page.$eval("#rejected-body", (b) => [...b.childNodes].filter((n) => n.nodeName !== "TR").map((n) => n.textContent)), [], "nothing but the rows in the table");
     assert.ok(list.rejected.size > 40 && [...list.rejected.values()].includes("duplicate_value"), "invalid rows and duplicates both in the list");
     const after = await (await fetch(`${sim}/__sim/ledger`)).json();
