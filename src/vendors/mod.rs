@@ -15,8 +15,8 @@ macro_rules! register {
         pub static ALL: [Vendor; [$(stringify!($m)),+].len()] = [$($m::VENDOR),+];
 
         /// The vendor with this id, which is its folder's name (as in the TypeScript `Vendor`
-        /// union): a `match` on it is a length switch and one compare, where a search of `ALL`
-        /// asked each vendor its id.
+        /// union): a `match` on it is a length switch and one compare (a search of `ALL` would
+        /// ask each vendor its id).
         pub fn parse(id: &str) -> Option<Vendor> {
             match id {
                 $(stringify!($m) => Some($m::VENDOR),)+
