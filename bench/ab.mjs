@@ -16,14 +16,13 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildWasm } from "../pkg-template/toolchain.mjs";
 import { now, creds, createParams as forms } from "./fixtures.mjs";
+import { gzipBytes } from "./size.mjs";
 
 const here = fileURLToPath(new URL("..", import.meta.url));
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => { const i = argv.indexOf(name); return i < 0 ? fallback : argv[i + 1]; };
 
 // ---------------------------------------------------------------- build
-/** `gzip -9 -c f | wc -c`: the budget's own measure (Node's zlib gives other byte counts). */
-const gzipBytes = (f) => Number(execFileSync("sh", ["-c", 'gzip -9 -c "$1" | wc -c', "sh", f]).toString().trim());
 
 async function build(tree, targetDir) {
   // The cargo step: this checkout's toolchain.mjs (pinned nightly, std rebuilt, its flags).
