@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { buildWasm } from "../pkg-template/toolchain.mjs";
+import { buildWasm, WASM_OPT_RELEASE } from "../pkg-template/toolchain.mjs";
 import { now, creds, createParams as forms } from "./fixtures.mjs";
 import { gzipBytes } from "./size.mjs";
 
@@ -32,13 +32,8 @@ async function build(tree, targetDir) {
   mkdirSync(dist, { recursive: true });
   execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", dist, "--out-name", "waihu", built], { stdio: "inherit" });
   const wasm = join(dist, "waihu_bg.wasm");
-  // The wasm-opt step of pkg-template/build.mjs, flag for flag (that file says why each is there).
-  execFileSync(join(here, "node_modules/.bin/wasm-opt"), [
-    "-Oz", "--strip-debug", "--strip-producers", "--flatten", "--rereloop", "-Oz", "--converge", "--low-memory-unused",
-    "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-    wasm, "-o", wasm,
-  ], { stdio: "inherit" });
+  // The wasm-opt step of pkg-template/build.mjs (toolchain.mjs says why each flag is there).
+  execFileSync(join(here, "node_modules/.bin/wasm-opt"), [...WASM_OPT_RELEASE, wasm, "-o", wasm], { stdio: "inherit" });
   // The rest is <tree>'s own packaging: its entry files, and its generated error classes where
   // its commit has codegen.mjs (older commits wrote them by hand in pkg-template/).
   const template = join(tree, "pkg-template");

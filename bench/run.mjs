@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as waihu from "waihu";
 import { sizes, contributors, crateOf } from "./size.mjs";
-import { buildWasm } from "../pkg-template/toolchain.mjs";
+import { buildWasm, WASM_FEATURES } from "../pkg-template/toolchain.mjs";
 import { tanyiImport, tanyiImportRows, itniotechTask } from "./zod-schemas.mjs";
 import { scriptedServer } from "../tests/pkg/server.mjs";
 import { now, creds, createParams } from "./fixtures.mjs";
@@ -54,7 +54,7 @@ function sizeSection() {
   // -Oz are approximate, because identical functions are merged).
   const dir = mkdtempSync(join(tmpdir(), "waihu-size-"));
   execFileSync("wasm-bindgen", ["--keep-debug", "--target", "web", "--out-dir", dir, "--out-name", "waihu", join(root, "target/pkg/wasm32-unknown-unknown/release/waihu.wasm")]);
-  execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", join(dir, "waihu_bg.wasm"), "-o", join(dir, "named.wasm")]);
+  execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "-g", ...WASM_FEATURES, join(dir, "waihu_bg.wasm"), "-o", join(dir, "named.wasm")]);
   const fns = contributors(readFileSync(join(dir, "named.wasm")));
   const total = fns.reduce((a, f) => a + f.size, 0);
   const by = new Map();

@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "./codegen.mjs";
-import { buildWasm } from "./toolchain.mjs";
+import { buildWasm, WASM_OPT_RELEASE } from "./toolchain.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
@@ -21,22 +21,7 @@ rmSync(pkg, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 run("wasm-bindgen", ["--target", "web", "--out-dir", dist, "--out-name", "waihu", built]);
 const wasm = join(dist, "waihu_bg.wasm");
-run(join(root, "node_modules/.bin/wasm-opt"), [
-  "-Oz", "--strip-debug", "--strip-producers",
-  // Flatten and re-loop the control flow, then -Oz again: wasm-opt finds more to fold in the
-  // rebuilt structure (~200 bytes gzipped).
-  "--flatten", "--rereloop", "-Oz",
-  // Repeat the passes until the size stops shrinking (~120 bytes gzipped, ~3 s).
-  "--converge",
-  // Lets wasm-opt fold constant offsets into loads and stores (~400 bytes gzipped). Sound for
-  // rustc's output: addresses below 1 KiB are never used (the bottom of the 1 MiB stack,
-  // reached only by a stack about to overflow).
-  "--low-memory-unused",
-  // The features rustc enables for wasm32 by default; wasm-opt must accept them.
-  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-  wasm, "-o", wasm,
-]);
+run(join(root, "node_modules/.bin/wasm-opt"), [...WASM_OPT_RELEASE, wasm, "-o", wasm]);
 
 const { vendors } = generate(dist);
 
