@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildWasm, WASM_OPT_RELEASE } from "../pkg-template/toolchain.mjs";
-import { now, creds, createParams as forms } from "./fixtures.mjs";
+import { now, creds, createParams as forms, tanyiRows, itniotechTaskForms } from "./fixtures.mjs";
 import { gzipBytes } from "./size.mjs";
 
 const here = fileURLToPath(new URL("..", import.meta.url));
@@ -62,22 +62,9 @@ if (argv[0] === "build") {
 // version since the vendor table's parent accepts (validate / buildRequest / parseResponse have
 // kept their signatures). The import planner and the callback parser are newer than that
 // baseline, so they are not here; Client's round trips are dominated by the socket.
-const tanyiRows = (n, first = 0) => Array.from({ length: n }, (_, i) => {
-  const row = { name: `客户${i}`, phoneNumber: `139${String(first + i).padStart(8, "0")}`, properties: { 金额: String(i % 1000), 日期: "2026年11月23日" } };
-  if (i % 997 === 5) row.phoneNumber = "not a phone"; // a few bad rows
-  if (i % 1009 === 7) row.phoneNumber = "139-0000-0001"; // and duplicates of row 1
-  return row;
-});
 const batch = { robotCallJobId: 1, customerPersons: tanyiRows(10_000) };
 const batches = Array.from({ length: 100 }, (_, k) => ({ robotCallJobId: 1, customerPersons: tanyiRows(100, k * 100) }));
-// Section 2's Itniotech forms: a mix of clean ones and ones with issues.
-const itniotechForms = Array.from({ length: 1_000 }, (_, i) => ({
-  name: `任务${i}`, dialogFlowId: 8663, mode: i % 2 ? "AUTO" : "MANUAL", startDateTime: i % 2 ? "2026-12-01 09:00:00" : undefined, endDateTime: "2027-02-07 10:00:00",
-  dailyStartDateTime: i % 50 === 3 ? "08:00" : "09:00", dailyEndDateTime: "20:00", robotCount: 1 + (i % 5), jobPhoneNumberId: 2959,
-  inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }, { startTime: i % 40 === 1 ? "12:30" : "17:00", endTime: "18:00" }],
-  inactiveDateList: [{ startDate: "2027-01-01", endDate: "2027-01-03" }], daysOfWeek: ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
-  redial: i % 3 === 0, ...(i % 3 === 0 ? { redialCondition: ["BUSY", "NO_ANSWER"], redialInterval: 30, redialTimes: i % 60 === 0 ? 4 : 2 } : {}),
-}));
+const itniotechForms = itniotechTaskForms(1_000);
 // Replies as the vendor READMEs document them: a created task, and a page of 50 tasks.
 const page = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 const replies = {

@@ -13,7 +13,7 @@ import { sizes, contributors, crateOf } from "./size.mjs";
 import { buildWasm, WASM_FEATURES } from "../pkg-template/toolchain.mjs";
 import { tanyiImport, tanyiImportRows, itniotechTask } from "./zod-schemas.mjs";
 import { scriptedServer } from "../tests/pkg/server.mjs";
-import { now, creds, createParams } from "./fixtures.mjs";
+import { now, creds, createParams, tanyiRows, itniotechTaskForms } from "./fixtures.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = [];
@@ -68,31 +68,13 @@ function sizeSection() {
 }
 
 // ---------------------------------------------------------------- 2. validation vs zod
-function tanyiRows(n) {
-  return Array.from({ length: n }, (_, i) => {
-    const row = { name: `客户${i}`, phoneNumber: `139${String(i).padStart(8, "0")}`, properties: { 金额: String(i % 1000), 日期: "2026年11月23日" } };
-    if (i % 997 === 5) row.phoneNumber = "not a phone"; // a few bad rows
-    if (i % 1009 === 7) row.phoneNumber = "139-0000-0001"; // and duplicates of row 1
-    return row;
-  });
-}
-function itniotechForms(n) {
-  return Array.from({ length: n }, (_, i) => ({
-    name: `任务${i}`, dialogFlowId: 8663, mode: i % 2 ? "AUTO" : "MANUAL", startDateTime: i % 2 ? "2026-12-01 09:00:00" : undefined, endDateTime: "2027-02-07 10:00:00",
-    dailyStartDateTime: i % 50 === 3 ? "08:00" : "09:00", dailyEndDateTime: "20:00", robotCount: 1 + (i % 5), jobPhoneNumberId: 2959,
-    inactiveTimeList: [{ startTime: "12:00", endTime: "13:00" }, { startTime: i % 40 === 1 ? "12:30" : "17:00", endTime: "18:00" }],
-    inactiveDateList: [{ startDate: "2027-01-01", endDate: "2027-01-03" }], daysOfWeek: ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
-    redial: i % 3 === 0, ...(i % 3 === 0 ? { redialCondition: ["BUSY", "NO_ANSWER"], redialInterval: 30, redialTimes: i % 60 === 0 ? 4 : 2 } : {}),
-  }));
-}
-
 function validationSection() {
   say("\n## 2. Validation speed: waihu against zod 4\n");
   say("Same inputs, same rules (bench/zod-schemas.mjs), same process, warmed up; waihu's time includes getting the data across the JS↔wasm boundary and the issues back. Ratio = zod time / waihu time (≥ 1.0: waihu at least as fast).\n");
   const errs = (issues) => issues.filter((i) => i.severity === "error").length > 0;
 
   const batch = { robotCallJobId: 1, customerPersons: tanyiRows(10_000) };
-  const forms = itniotechForms(1_000);
+  const forms = itniotechTaskForms(1_000);
   // Agreement first: a benchmark of two validators that disagree measures nothing.
   const a1 = errs(waihu.validate("tanyi", "importCustomers", batch)) === !tanyiImportRows.safeParse(batch).success;
   const a2 = forms.filter((f) => errs(waihu.validate("itniotech", "createTask", f)) !== !itniotechTask.safeParse(f).success).length;
@@ -128,7 +110,7 @@ async function boundarySection() {
   const viaObject = (v, op, p) => b.validateObject(v, op, p);
   const batch = { robotCallJobId: 1, customerPersons: tanyiRows(10_000) };
   const small = Array.from({ length: 100 }, () => ({ robotCallJobId: 1, customerPersons: tanyiRows(100) }));
-  const forms = itniotechForms(1_000);
+  const forms = itniotechTaskForms(1_000);
   if (JSON.stringify(viaJson("tanyi", "importCustomers", batch)) !== JSON.stringify(viaObject("tanyi", "importCustomers", batch))) throw new Error("the two paths disagree");
   say("Same build, same validation; only the way params go in and issues come out differs (the build is not wasm-opt'ed, so absolute times differ from section 2).\n");
   say("| input | baseline: serde-wasm-bindgen objects | JSON text (the package's path) | ratio |\n|---|---|---|---|");
